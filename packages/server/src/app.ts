@@ -1,0 +1,109 @@
+/**
+ * Builds the Fastify application from its modules. main.ts starts it; tests build it
+ * against a fresh database and call it through HTTP (inject).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database, Db } from './db/client.ts';
+import { registerErrorHandler } from './http/errors.ts';
+import { enforcePermissions, markScopePublic, trackRoutes, type RegisteredRoute } from './http/permission.ts';
+import { authRoutes, registerSessionHook } from './modules/auth/routes.ts';
+import { healthRoutes } from './modules/health/routes.ts';
+import { projectRoutes } from './modules/projects/routes.ts';
+import { referenceRoutes } from './modules/reference/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+
+// Default validation messages in Chinese; our own schemas give specific ones.
+z.config(z.locales.zhCN());
+
+/** What every module gets: the database and the settings it needs. */
+export interface AppContext {
+  database: Database;
+  db: Db;
+  sessionTtlMs: number;
+  cookieSecure: boolean;
+}
+
+export interface BuildOptions {
+  database: Database;
+  sessionTtlHours?: number;
+  cookieSecure?: boolean;
+  /** Directory of the built web client; served with SPA fallback when present. */
+  webDir?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface PacerApp {
+  app: FastifyInstance;
+  routes: RegisteredRoute[];
+}
+
+export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: true, bodyLimit: 2 * 1024 * 1024 });
+  const routes = trackRoutes(app);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  const ctx: AppContext = {
+    database: opts.database,
+    db: opts.database.db,
+    sessionTtlMs: (opts.sessionTtlHours ?? 12) * 3_600_000,
+    cookieSecure: opts.cookieSecure ?? false,
+  };
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Pacer 领跑 API', description: '重点项目建设竞赛与调度平台接口。登录后以 Cookie 会话访问。', version: '0.1.0' },
+      tags: [
+        { name: 'auth', description: '登录与会话' },
+        { name: 'projects', description: '重点项目库' },
+        { name: 'reference', description: '区划、单位、人员' },
+        { name: 'users', description: '用户管理' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(async (docs) => {
+    markScopePublic(docs);
+    await docs.register(swaggerUi, { routePrefix: '/api/docs' });
+  });
+
+  registerSessionHook(app, ctx);
+  enforcePermissions(app);
+
+  await app.register(async (api) => {
+    await healthRoutes(api, ctx);
+    await authRoutes(api, ctx);
+    await referenceRoutes(api, ctx);
+    await projectRoutes(api, ctx);
+    await userRoutes(api, ctx);
+  });
+
+  await registerWebClient(app, opts.webDir);
+  return { app, routes };
+}
+
+/** Serves the built React client, falling back to index.html for client-side routes. */
+async function registerWebClient(app: FastifyInstance, webDir?: string): Promise<void> {
+  const indexFile = webDir ? path.join(webDir, 'index.html') : undefined;
+  const hasClient = indexFile !== undefined && fs.existsSync(indexFile);
+  await app.register(async (web) => {
+    markScopePublic(web);
+    if (hasClient) await web.register(fastifyStatic, { root: webDir!, wildcard: false, index: false });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (hasClient && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').send(fs.createReadStream(indexFile!));
+    }
+    return reply.status(404).send({ error: 'not_found', message: `没有这个接口：${request.method} ${request.url.split('?')[0]}` });
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * Opens the database: PGlite in a local directory by default, a PostgreSQL server when
+ * DATABASE_URL is set. Both go through drizzle with the same schema.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Where the data is, for messages: a directory or a server URL without password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export class DatabaseLockedError extends Error {}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** PGlite data directory; undefined with no URL means in memory (tests). */
+  dataDir?: string;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  return openPglite(opts.dataDir);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pg = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const pool = new pg.default.Pool({ connectionString: url, max: 10 });
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  await pool.query('select 1');
+  return {
+    db,
+    kind: 'postgres',
+    location: redactUrl(url),
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir?: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  let release: (() => Promise<void>) | undefined;
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    release = await lockDataDir(dataDir);
+  }
+  try {
+    const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+    const db = drizzle(client, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'pglite',
+      location: dataDir ?? 'memory',
+      close: async () => {
+        await client.close();
+        await release?.();
+      },
+    };
+  } catch (err) {
+    await release?.();
+    throw err;
+  }
+}
+
+/**
+ * PGlite has no lock of its own: a second process on the same directory appears to work
+ * and its writes vanish. An exclusive lock beside the directory makes the second refuse.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const lockfile = await import('proper-lockfile');
+  const lockPath = `${path.resolve(dataDir)}.lock`;
+  try {
+    return await lockfile.lock(dataDir, { lockfilePath: lockPath, stale: 15_000, update: 5_000, realpath: false });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
+      throw new DatabaseLockedError(
+        `数据目录 ${dataDir} 正被另一个 Pacer 进程使用（锁文件 ${lockPath}）。` +
+          `请先停止那个进程（服务或 pacer 命令）后重试；多个进程共用数据请改用 PostgreSQL（设置 DATABASE_URL）。`,
+      );
+    }
+    throw err;
+  }
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
+}
+
+/** Runs raw SQL and returns rows; both drivers answer with `.rows`. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** int8 comes back as BigInt from PGlite and as string from pg: one number here. */
+export function toNumber(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isSafeInteger(n) && !Number.isFinite(n)) throw new RangeError(`not a number: ${String(value)}`);
+  return n;
+}
+
+export { sql };

@@ -1,0 +1,253 @@
+/**
+ * The database schema. It changes only through migrations generated from this file
+ * (`npm run db:generate`), applied by `pacer migrate` and at start.
+ * Money is integer 元 in bigint columns; drizzle's "number" mode is exact up to 2^53 元.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const yuan = (name: string) => bigint(name, { mode: 'number' });
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+/** 行政区划与园区 (GB/T 2260 codes; parks use their statistical codes). */
+export const regions = pgTable(
+  'regions',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    parentCode: text('parent_code'),
+    kind: text('kind').notNull(),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [index('regions_parent_idx').on(t.parentCode)],
+);
+
+/** 组织: the office, HQs, departments, owners, service teams, local governments. */
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    regionCode: text('region_code').references(() => regions.code),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('organisations_kind_name_uq').on(t.kind, t.name)],
+);
+
+/** 人员: leaders, contacts, chain leaders; a user account may point at one. */
+export const people = pgTable('people', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  title: text('title'),
+  orgId: uuid('org_id').references(() => organisations.id),
+  phone: text('phone'),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  username: text('username').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  displayName: text('display_name').notNull(),
+  role: text('role').notNull(),
+  /** The unit whose data the user sees (owner, department, HQ). */
+  orgId: uuid('org_id').references(() => organisations.id),
+  /** The area a coordinator answers for. */
+  regionCode: text('region_code').references(() => regions.code),
+  /** The person a leader account stands for. */
+  personId: uuid('person_id').references(() => people.id),
+  locale: text('locale').notNull().default('zh-CN'),
+  disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
+  createdAt: createdAt(),
+});
+
+/** Server-side sessions; the cookie holds a random token, the table its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** 产业链 with its chain leader (链长). */
+export const industrialChains = pgTable('industrial_chains', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull().unique(),
+  leaderPersonId: uuid('leader_person_id').references(() => people.id),
+});
+
+/** 竞赛活动: a year's campaign with its period. */
+export const campaigns = pgTable('campaigns', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  year: integer('year').notNull(),
+  name: text('name').notNull(),
+  slogan: text('slogan'),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** 重点项目库. */
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code'),
+    name: text('name').notNull(),
+    levels: text('levels').array().notNull(),
+    category: text('category').notNull(),
+    status: text('status').notNull(),
+    track: text('track'),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    parkCode: text('park_code').references(() => regions.code),
+    industryCode: text('industry_code'),
+    chainId: uuid('chain_id').references(() => industrialChains.id),
+    ownerOrgId: uuid('owner_org_id')
+      .notNull()
+      .references(() => organisations.id),
+    responsibleOrgId: uuid('responsible_org_id').references(() => organisations.id),
+    leaderPersonId: uuid('leader_person_id').references(() => people.id),
+    hqOrgId: uuid('hq_org_id').references(() => organisations.id),
+    serviceTeamOrgId: uuid('service_team_org_id').references(() => organisations.id),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    totalInvestmentYuan: yuan('total_investment_yuan').notNull(),
+    plannedStart: date('planned_start', { mode: 'string' }),
+    plannedFinish: date('planned_finish', { mode: 'string' }),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    description: text('description'),
+    /** Optimistic concurrency: every update must name the version it read. */
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('projects_code_uq').on(t.code).where(sql`${t.deletedAt} is null and ${t.code} is not null`),
+    uniqueIndex('projects_region_name_uq').on(t.regionCode, t.name).where(sql`${t.deletedAt} is null`),
+    index('projects_region_idx').on(t.regionCode),
+    index('projects_park_idx').on(t.parkCode),
+    index('projects_owner_idx').on(t.ownerOrgId),
+    index('projects_hq_idx').on(t.hqOrgId),
+    index('projects_leader_idx').on(t.leaderPersonId),
+    index('projects_responsible_idx').on(t.responsibleOrgId),
+    check('projects_total_nonneg', sql`${t.totalInvestmentYuan} >= 0`),
+  ],
+);
+
+/** 年度计划投资 per year; the first figure set is the baseline and is kept. */
+export const projectAnnualPlans = pgTable(
+  'project_annual_plans',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    amountYuan: yuan('amount_yuan').notNull(),
+    baselineYuan: yuan('baseline_yuan').notNull(),
+    changeReason: text('change_reason'),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.year] }), index('annual_plans_year_idx').on(t.year)],
+);
+
+/** 资金来源. */
+export const projectFunding = pgTable(
+  'project_funding',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    amountYuan: yuan('amount_yuan').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.source] })],
+);
+
+/** 节点计划: planned date (current), baseline (first planned) and actual. */
+export const projectMilestones = pgTable(
+  'project_milestones',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    plannedDate: date('planned_date', { mode: 'string' }),
+    baselineDate: date('baseline_date', { mode: 'string' }),
+    actualDate: date('actual_date', { mode: 'string' }),
+    changeReason: text('change_reason'),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.kind] })],
+);
+
+/** 竞赛项目: which projects a campaign runs. */
+export const campaignProjects = pgTable(
+  'campaign_projects',
+  {
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.projectId] })],
+);
+
+/** Every change with who and when; project snapshots make any version recoverable. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    userId: uuid('user_id').references(() => users.id),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    data: jsonb('data'),
+  },
+  (t) => [index('audit_entity_idx').on(t.entity, t.entityId)],
+);
+
+/** Tables in dependency order (parents first): used by backup, restore and tests. */
+export const TABLES_IN_ORDER = [
+  'regions',
+  'organisations',
+  'people',
+  'users',
+  'sessions',
+  'industrial_chains',
+  'campaigns',
+  'projects',
+  'project_annual_plans',
+  'project_funding',
+  'project_milestones',
+  'campaign_projects',
+  'audit_log',
+] as const;

@@ -1,0 +1,52 @@
+/** Starts the Pacer server: configuration, database, migrations, demo data, HTTP. */
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DatabaseLockedError } from './db/client.ts';
+import { openConfiguredDatabase } from './runtime.ts';
+import { isEmpty, seedDemo } from './seed/demo.ts';
+
+const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+async function main() {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  const { app } = await buildApp({
+    database,
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    cookieSecure: config.COOKIE_SECURE,
+    webDir: config.PACER_WEB_DIR ?? DEFAULT_WEB_DIR,
+    logger: { level: config.LOG_LEVEL },
+  });
+
+  if (config.PACER_DEMO && (await isEmpty(database.db))) {
+    app.log.info('空数据库：正在载入演示城市（湘潭市）… loading the demo city');
+    const demo = await seedDemo(database.db, { password: config.PACER_DEMO_PASSWORD });
+    const lines = demo.accounts.map((a) => `    ${a.username.padEnd(8)} ${a.role.padEnd(12)} ${a.displayName}`);
+    console.log(
+      `\n  已载入演示数据：湘潭市，${demo.projects} 个项目。Demo city loaded: ${demo.projects} projects.\n` +
+        `  演示账号 Demo accounts (密码 password: ${config.PACER_DEMO_PASSWORD}):\n${lines.join('\n')}\n`,
+    );
+  }
+
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: closing`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  console.log(`\n  Pacer 领跑 已启动: http://localhost:${config.PORT}  (API 文档 /api/docs, 数据库 ${database.kind}: ${database.location})\n`);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DatabaseLockedError) {
+    console.error(`\n${err.message}\n`);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});
