@@ -117,7 +117,7 @@ export async function seedDemo(db: Db, opts: { password: string; today?: Date; p
       ownerOrgId: owner.id,
       responsibleOrgId: rnd.pick(deptIds),
       leaderPersonId: leaderIds[i % leaderIds.length]!,
-      hqOrgId: hqIds[(i * 5 + template.category.length) % hqIds.length]!,
+      hqOrgId: hqIds[hqFor(template.category, i)]!,
       serviceTeamOrgId: teamIds[i % teamIds.length]!,
       contactName: rnd.pick(['李工', '王经理', '张主任', '刘工', '陈经理', '杨主任']),
       contactPhone: `0731-5${rnd.int(1000000, 9999999)}`,
@@ -167,6 +167,13 @@ export async function seedDemo(db: Db, opts: { password: string; today?: Date; p
   ];
   for (const a of accounts) await addUser(db, { orgId: null, regionCode: null, personId: null, ...a, password: opts.password });
   return { projects: projectRows.length, accounts: accounts.map(({ username, role, displayName }) => ({ username, role, displayName })) };
+}
+
+/** Which HQ (index into city.HQS) follows a project of this category. */
+function hqFor(category: string, i: number): number {
+  const choices: Record<string, number[]> = { industry: [0, 1], restart: [3], infrastructure: [2, 3], livelihood: [5, 4] };
+  const list = choices[category] ?? [0];
+  return list[i % list.length]!;
 }
 
 function pickStatus(rnd: Random, i: number) {
