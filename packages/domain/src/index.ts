@@ -4,3 +4,4 @@ export * from './vocabulary.ts';
 export * from './permissions.ts';
 export * from './project.ts';
 export * from './query.ts';
+export * from './figures/index.ts';

@@ -1,0 +1,4 @@
+export * from './timeProgress.ts';
+export * from './completion.ts';
+export * from './ranks.ts';
+export * from './grades.ts';
