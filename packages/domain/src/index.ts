@@ -5,3 +5,5 @@ export * from './permissions.ts';
 export * from './project.ts';
 export * from './query.ts';
 export * from './figures/index.ts';
+export * from './periods.ts';
+export * from './reports.ts';

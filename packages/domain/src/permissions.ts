@@ -13,16 +13,20 @@ export const PERMISSIONS = [
   'projects:delete',
   'reference:read',
   'users:manage',
+  'reports:read',
+  'reports:write',
+  'reports:review',
+  'stats:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   office: PERMISSIONS,
-  coordinator: ['projects:read', 'projects:create', 'projects:update', 'reference:read'],
-  hq: ['projects:read', 'reference:read'],
-  department: ['projects:read', 'reference:read'],
-  owner: ['projects:read', 'projects:update', 'reference:read'],
-  leader: ['projects:read', 'reference:read'],
+  coordinator: ['projects:read', 'projects:create', 'projects:update', 'reference:read', 'reports:read', 'reports:write', 'reports:review', 'stats:read'],
+  hq: ['projects:read', 'reference:read', 'reports:read', 'stats:read'],
+  department: ['projects:read', 'reference:read', 'reports:read', 'stats:read'],
+  owner: ['projects:read', 'projects:update', 'reference:read', 'reports:read', 'reports:write', 'stats:read'],
+  leader: ['projects:read', 'reference:read', 'reports:read', 'stats:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -17,7 +17,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const isoDate = z
   .string({ error: '请填写日期' })
-  .regex(ISO_DATE, { error: '日期格式应为 YYYY-MM-DD，例如 2026-03-10' })
+  // abort: a malformed date gets the format message alone, not also "不是有效的日期".
+  .regex(ISO_DATE, { error: '日期格式应为 YYYY-MM-DD，例如 2026-03-10', abort: true })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     error: '不是有效的日期',
   });
@@ -73,7 +74,15 @@ export const milestoneInput = z.object({
 });
 
 const projectFields = z.object({
-  code: projectCode.nullable().optional().transform((v) => (v ? v : null)),
+  // A cleared form field arrives as '' and means "no code yet", as for the other optional text.
+  code: z
+    .string()
+    .trim()
+    .transform((s) => s || null)
+    .pipe(projectCode.nullable())
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   name: z.string({ error: '请填写项目名称' }).trim().min(2, { error: '项目名称至少 2 个字' }).max(200, { error: '项目名称不能超过 200 个字' }),
   levels: z
     .array(z.enum(PROJECT_LEVELS.keys, { error: '项目级别不在可选范围内' }))

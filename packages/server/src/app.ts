@@ -18,6 +18,8 @@ import { authRoutes, registerSessionHook } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { projectRoutes } from './modules/projects/routes.ts';
 import { referenceRoutes } from './modules/reference/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
+import { statsRoutes } from './modules/stats/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 // Default validation messages in Chinese; our own schemas give specific ones.
@@ -68,6 +70,8 @@ export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
         { name: 'projects', description: '重点项目库' },
         { name: 'reference', description: '区划、单位、人员' },
         { name: 'users', description: '用户管理' },
+        { name: 'reports', description: '进度填报与审核' },
+        { name: 'stats', description: '完成率、时序进度与排名' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -86,6 +90,8 @@ export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
     await referenceRoutes(api, ctx);
     await projectRoutes(api, ctx);
     await userRoutes(api, ctx);
+    await reportRoutes(api, ctx);
+    await statsRoutes(api, ctx);
   });
 
   await registerWebClient(app, opts.webDir);

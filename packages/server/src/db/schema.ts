@@ -106,6 +106,14 @@ export const campaigns = pgTable('campaigns', {
   slogan: text('slogan'),
   startsOn: date('starts_on', { mode: 'string' }).notNull(),
   endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  /** Reporting cadence: 'week' and/or 'month'. */
+  cadence: text('cadence').array().notNull().default(sql`array['week','month']::text[]`),
+  /** DeadlineRule from the domain: weekday, day of month, time. */
+  deadlines: jsonb('deadlines').notNull().default({ weekday: 5, monthDay: 25, time: '17:00' }),
+  /** 时序进度 curve as month-end anchors; null means linear by month. */
+  timeCurve: jsonb('time_curve'),
+  /** Grading rules for the weekly board; null means the defaults. */
+  gradingRules: jsonb('grading_rules'),
   createdAt: createdAt(),
 });
 
@@ -220,6 +228,67 @@ export const campaignProjects = pgTable(
   (t) => [primaryKey({ columns: [t.campaignId, t.projectId] })],
 );
 
+/** 进度填报: one report per project and period; every change is kept in report_versions. */
+export const progressReports = pgTable(
+  'progress_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    periodKind: text('period_kind').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    year: integer('year').notNull(),
+    status: text('status').notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    /** 本期完成投资 (形象进度口径). */
+    periodYuan: yuan('period_yuan').notNull(),
+    /** 本年累计完成投资 (形象进度口径). */
+    ytdYuan: yuan('ytd_yuan').notNull(),
+    /** 自开工累计完成投资. */
+    sinceStartYuan: yuan('since_start_yuan').notNull(),
+    /** 本年累计财务支出 (财务支出口径), when reported. */
+    paidYtdYuan: yuan('paid_ytd_yuan'),
+    physicalProgress: text('physical_progress').notNull().default(''),
+    problems: text('problems').notNull().default(''),
+    milestones: jsonb('milestones').notNull().default([]),
+    /** Findings of the checks at the last save (errors, warnings, flags). */
+    findings: jsonb('findings').notNull().default([]),
+    reviewNote: text('review_note'),
+    returnReason: text('return_reason'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date' }),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reports_project_period_uq').on(t.projectId, t.periodKind, t.periodStart),
+    index('reports_period_idx').on(t.periodKind, t.periodStart),
+    index('reports_year_idx').on(t.year, t.periodKind),
+  ],
+);
+
+/** Every saved state of a report, with who and what happened. */
+export const reportVersions = pgTable(
+  'report_versions',
+  {
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => progressReports.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    action: text('action').notNull(),
+    status: text('status').notNull(),
+    data: jsonb('data').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    userId: uuid('user_id').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.version] })],
+);
+
 /** Every change with who and when; project snapshots make any version recoverable. */
 export const auditLog = pgTable(
   'audit_log',
@@ -250,4 +319,6 @@ export const TABLES_IN_ORDER = [
   'project_milestones',
   'campaign_projects',
   'audit_log',
+  'progress_reports',
+  'report_versions',
 ] as const;

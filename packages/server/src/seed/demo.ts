@@ -20,6 +20,7 @@ import {
 } from '../db/schema.ts';
 import { addUser } from '../modules/users/service.ts';
 import { seededRandom, type Random } from './random.ts';
+import { seedReports } from './reports.ts';
 import * as city from './xiangtan.ts';
 
 export interface DemoAccount {
@@ -30,6 +31,7 @@ export interface DemoAccount {
 
 export interface DemoResult {
   projects: number;
+  reports: number;
   accounts: DemoAccount[];
 }
 
@@ -39,7 +41,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return Number(row?.n ?? 0) === 0;
 }
 
-export async function seedDemo(db: Db, opts: { password: string; today?: Date; projectCount?: number }): Promise<DemoResult> {
+export async function seedDemo(db: Db, opts: { password: string; today?: Date; projectCount?: number; reports?: boolean }): Promise<DemoResult> {
   const today = opts.today ?? new Date();
   const year = today.getFullYear();
   const rnd = seededRandom(430300);
@@ -154,6 +156,18 @@ export async function seedDemo(db: Db, opts: { password: string; today?: Date; p
     await db.insert(campaignProjects).values(projectRows.filter((p) => p.status !== 'reserve').map((p) => ({ campaignId: c!.id, projectId: p.id! })));
   }
 
+  let reportCount = 0;
+  if (opts.reports !== false) {
+    const planMap = new Map<string, Map<number, number>>();
+    for (const pl of plans) {
+      const m = planMap.get(pl.projectId) ?? new Map<number, number>();
+      m.set(pl.year, pl.amountYuan);
+      planMap.set(pl.projectId, m);
+    }
+    const list = projectRows.map((p) => ({ id: p.id!, totalYuan: p.totalInvestmentYuan, plans: planMap.get(p.id!) ?? new Map(), status: p.status }));
+    reportCount = await seedReports(db, list, today, rnd);
+  }
+
   const firstOwner = owners[0]!;
   const accounts = [
     { username: 'admin', displayName: '竞赛办管理员', role: 'office' as const },
@@ -166,7 +180,7 @@ export async function seedDemo(db: Db, opts: { password: string; today?: Date; p
     { username: 'leader', displayName: city.LEADERS[1]!.name, role: 'leader' as const, personId: leaderIds[1]! },
   ];
   for (const a of accounts) await addUser(db, { orgId: null, regionCode: null, personId: null, ...a, password: opts.password });
-  return { projects: projectRows.length, accounts: accounts.map(({ username, role, displayName }) => ({ username, role, displayName })) };
+  return { projects: projectRows.length, reports: reportCount, accounts: accounts.map(({ username, role, displayName }) => ({ username, role, displayName })) };
 }
 
 /** Which HQ (index into city.HQS) follows a project of this category. */

@@ -1,0 +1,152 @@
+/**
+ * The report workflow: draft → submitted → returned or approved. Each change is one
+ * transaction that locks the report, checks its version, re-runs the checks, and keeps a
+ * version row, so nothing accepted is lost and a double-clicked submit changes it once.
+ */
+import { checkReport, periodOf, REPORT_FIELD_LABELS, REPORT_STATUS_LABELS, type ReportData, type ReportFinding, type ReportStatus } from '@pacer/domain';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { progressReports, projects, reportVersions } from '../../db/schema.ts';
+import { conflict, FieldValidationError, notFound } from '../../http/errors.ts';
+import type { UserContext } from '../auth/sessions.ts';
+import { readScope, writeScope } from '../projects/scope.ts';
+import { reportContext } from './context.ts';
+import { presentReport } from './present.ts';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Row = typeof progressReports.$inferSelect;
+
+const LOCKED_STATUSES = new Set(['submitted', 'approved']);
+
+/** Saves a draft for a project and period, creating it or updating the one there is. */
+export async function saveReport(db: Db, user: UserContext, input: ReportData, version: number | null, today: string) {
+  const base = periodOf(input.periodKind, input.periodDate);
+  if (base.start > today) throw new FieldValidationError([{ path: ['periodDate'], field: '填报周期', message: '还没到这个周期，不能提前填报' }]);
+  const period = { ...base, year: Number(base.end.slice(0, 4)) };
+  const row = await db.transaction(async (tx) => {
+    const project = await projectInScope(tx, user, input.projectId, 'write');
+    const [current] = await tx
+      .select()
+      .from(progressReports)
+      .where(and(eq(progressReports.projectId, input.projectId), eq(progressReports.periodKind, period.kind), eq(progressReports.periodStart, period.start)))
+      .for('update');
+    if (current) {
+      if (LOCKED_STATUSES.has(current.status)) throw conflict('本期报表已提交，不能再修改；如需更正，请联系审核人退回。', { current: presentReport(current, project.name) });
+      if (version !== current.version) throw staleVersion(current, project.name, version);
+    }
+    const findings = checkReport(input, await reportContext(tx as unknown as Db, input.projectId, period));
+    const values = {
+      periodYuan: input.periodYuan,
+      ytdYuan: input.ytdYuan,
+      sinceStartYuan: input.sinceStartYuan,
+      paidYtdYuan: input.paidYtdYuan,
+      physicalProgress: input.physicalProgress,
+      problems: input.problems,
+      milestones: input.milestones,
+      findings,
+      updatedAt: new Date(),
+    };
+    const [saved] = current
+      ? await tx.update(progressReports).set({ ...values, version: current.version + 1 }).where(eq(progressReports.id, current.id)).returning()
+      : await tx
+          .insert(progressReports)
+          .values({ ...values, projectId: input.projectId, periodKind: period.kind, periodStart: period.start, periodEnd: period.end, year: period.year, createdBy: user.id })
+          .onConflictDoNothing()
+          .returning();
+    // Two first saves at once: the loser finds the row the winner made and must re-read it.
+    if (!saved) throw conflict('同一周期的报表刚被他人创建，请刷新后在其基础上修改。');
+    await keepVersion(tx, saved, 'save', user);
+    return { saved, name: project.name };
+  });
+  return presentReport(row.saved, row.name);
+}
+
+/** Submits a draft. Errors block it; warnings and flags go to the reviewer. Replaying the same submit is harmless. */
+export async function submitReport(db: Db, user: UserContext, id: string, version: number) {
+  const result = await db.transaction(async (tx) => {
+    const { report, name } = await lockReport(tx, user, id, 'write');
+    if (report.status === 'submitted' && version === report.version - 1) return { report, name }; // double click
+    if (LOCKED_STATUSES.has(report.status)) throw conflict('本期报表已提交，无需重复提交。', { current: presentReport(report, name) });
+    if (version !== report.version) throw staleVersion(report, name, version);
+    const period = { kind: report.periodKind as 'week' | 'month', start: report.periodStart, end: report.periodEnd, year: report.year };
+    const findings = checkReport(report, await reportContext(tx as unknown as Db, report.projectId, period));
+    const errors = findings.filter((f) => f.level === 'error');
+    if (errors.length) throw findingsError(errors);
+    const [saved] = await tx
+      .update(progressReports)
+      .set({ status: 'submitted', findings, version: report.version + 1, submittedAt: new Date(), submittedBy: user.id, returnReason: null, updatedAt: new Date() })
+      .where(eq(progressReports.id, id))
+      .returning();
+    await keepVersion(tx, saved!, 'submit', user);
+    return { report: saved!, name };
+  });
+  return presentReport(result.report, result.name);
+}
+
+/** Approves a submitted report; accepting warnings needs a written note. */
+export async function approveReport(db: Db, user: UserContext, id: string, version: number, note: string | null) {
+  return review(db, user, id, version, async (report) => {
+    const warnings = (report.findings as ReportFinding[]).filter((f) => f.level === 'warning');
+    if (warnings.length && !note?.trim()) {
+      throw new FieldValidationError([{ path: ['note'], field: '审核意见', message: `报表有 ${warnings.length} 条需核实的提示（${warnings.map((w) => w.message).join('；')}），通过前请填写审核意见` }]);
+    }
+    return { status: 'approved', reviewNote: note?.trim() || null };
+  });
+}
+
+/** Returns a submitted report to its owner with a reason. */
+export async function returnReport(db: Db, user: UserContext, id: string, version: number, reason: string) {
+  if (!reason.trim()) throw new FieldValidationError([{ path: ['reason'], field: '退回原因', message: '请填写退回原因，告诉填报人要改什么' }]);
+  return review(db, user, id, version, async () => ({ status: 'returned', returnReason: reason.trim() }));
+}
+
+async function review(db: Db, user: UserContext, id: string, version: number, decide: (r: Row) => Promise<Partial<Row>>) {
+  const result = await db.transaction(async (tx) => {
+    const { report, name } = await lockReport(tx, user, id, 'write');
+    if (report.status !== 'submitted') throw conflict(`报表当前状态为"${statusLabel(report.status)}"，只有已提交的报表可以审核。`, { current: presentReport(report, name) });
+    if (version !== report.version) throw staleVersion(report, name, version);
+    const change = await decide(report);
+    const [saved] = await tx
+      .update(progressReports)
+      .set({ ...change, version: report.version + 1, reviewedAt: new Date(), reviewedBy: user.id, updatedAt: new Date() })
+      .where(eq(progressReports.id, id))
+      .returning();
+    await keepVersion(tx, saved!, change.status === 'approved' ? 'approve' : 'return', user);
+    return { report: saved!, name };
+  });
+  return presentReport(result.report, result.name);
+}
+
+async function lockReport(tx: Tx, user: UserContext, id: string, mode: 'read' | 'write') {
+  const [report] = await tx.select().from(progressReports).where(eq(progressReports.id, id)).for('update');
+  if (!report) throw notFound('报表');
+  const project = await projectInScope(tx, user, report.projectId, mode);
+  return { report, name: project.name };
+}
+
+/** The project if the user may act on it; 404 otherwise so out-of-scope projects stay invisible. */
+export async function projectInScope(tx: Tx | Db, user: UserContext, projectId: string, mode: 'read' | 'write') {
+  const scope = mode === 'write' ? writeScope(user) : readScope(user);
+  const [project] = await tx
+    .select({ id: projects.id, name: projects.name })
+    .from(projects)
+    .where(and(eq(projects.id, projectId), isNull(projects.deletedAt), scope));
+  if (!project) throw notFound('项目');
+  return project;
+}
+
+async function keepVersion(tx: Tx, row: Row, action: string, user: UserContext) {
+  const { id: _id, ...data } = row;
+  await tx.insert(reportVersions).values({ reportId: row.id, version: row.version, action, status: row.status, data, userId: user.id });
+}
+
+function staleVersion(current: Row, name: string, version: number | null) {
+  return conflict(`该报表已被修改（您读取的是第 ${version ?? '-'} 版，当前是第 ${current.version} 版），请刷新后再操作。`, { current: presentReport(current, name) });
+}
+
+function findingsError(errors: ReportFinding[]) {
+  return new FieldValidationError(errors.map((e) => ({ path: [e.field], field: fieldLabel(e.field), message: e.message })));
+}
+
+const fieldLabel = (f: string) => REPORT_FIELD_LABELS[f] ?? f;
+const statusLabel = (s: string) => REPORT_STATUS_LABELS[s as ReportStatus] ?? s;

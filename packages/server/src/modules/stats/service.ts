@@ -1,0 +1,174 @@
+/**
+ * Investment figures by group as of a date: completion rate (sum over sum), time progress,
+ * gap. The same function serves the API, the dashboard and `pacer stats`.
+ */
+import {
+  COMPETITION_TRACKS,
+  gapPoints,
+  groupFigures,
+  PROJECT_CATEGORIES,
+  PROJECT_LEVELS,
+  PROJECT_STATUSES,
+  timeProgress,
+  toPercent,
+  yuanToWan,
+  type GroupFigures,
+} from '@pacer/domain';
+import { and, isNull, sql } from 'drizzle-orm';
+import { queryRows, toNumber, type Db } from '../../db/client.ts';
+import { projects } from '../../db/schema.ts';
+import type { UserContext } from '../auth/sessions.ts';
+import { readScope } from '../projects/scope.ts';
+import { campaignOfYear, inCampaign } from '../campaigns/queries.ts';
+import { COUNTING_STATUSES } from '../reports/context.ts';
+
+export const GROUP_FIELDS = ['region', 'park', 'level', 'category', 'status', 'track', 'hq', 'leader', 'owner'] as const;
+export type GroupField = (typeof GROUP_FIELDS)[number];
+
+/** One project's figures for the year as of a date. */
+export interface ProjectFigures {
+  id: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  parkName: string | null;
+  levels: string[];
+  category: string;
+  status: string;
+  track: string | null;
+  hqName: string | null;
+  leaderName: string | null;
+  ownerName: string;
+  totalYuan: number;
+  planYuan: number | null;
+  ytdYuan: number;
+}
+
+export interface StatsRow {
+  group: string;
+  projects: number;
+  planWan: number;
+  ytdWan: number;
+  completionRate: number | null;
+  timeProgress: number;
+  gapPoints: number | null;
+}
+
+export async function projectFigures(db: Db, user: UserContext | null, year: number, asOf: string): Promise<ProjectFigures[]> {
+  const campaign = await campaignOfYear(db, year);
+  const where = and(isNull(projects.deletedAt), user ? readScope(user) : undefined, inCampaign(campaign));
+  // No alias for projects: the scope conditions name its columns as "projects"."…".
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select projects.id, projects.name, projects.region_code, rg.name as region_name, pk.name as park_name,
+          projects.levels, projects.category, projects.status, projects.track,
+          hq.name as hq_name, ld.name as leader_name, ow.name as owner_name, projects.total_investment_yuan,
+          ap.amount_yuan as plan_yuan, coalesce(rep.ytd_yuan, 0) as ytd_yuan
+        from ${projects}
+        join regions rg on rg.code = projects.region_code
+        left join regions pk on pk.code = projects.park_code
+        left join organisations hq on hq.id = projects.hq_org_id
+        left join people ld on ld.id = projects.leader_person_id
+        join organisations ow on ow.id = projects.owner_org_id
+        left join project_annual_plans ap on ap.project_id = projects.id and ap.year = ${year}
+        left join lateral (
+          select r.ytd_yuan from progress_reports r
+          where r.project_id = projects.id and r.year = ${year} and r.period_end <= ${asOf}
+            and r.status in (${sql.join(COUNTING_STATUSES.map((s) => sql`${s}`), sql`, `)})
+          order by r.period_end desc, r.updated_at desc limit 1
+        ) rep on true
+        where ${where ?? sql`true`}
+        order by projects.region_code, projects.name`,
+  );
+  return rows.map((r) => ({
+    id: String(r.id),
+    name: String(r.name),
+    regionCode: String(r.region_code),
+    regionName: String(r.region_name),
+    parkName: (r.park_name as string | null) ?? null,
+    levels: parseArray(r.levels),
+    category: String(r.category),
+    status: String(r.status),
+    track: (r.track as string | null) ?? null,
+    hqName: (r.hq_name as string | null) ?? null,
+    leaderName: (r.leader_name as string | null) ?? null,
+    ownerName: String(r.owner_name),
+    totalYuan: toNumber(r.total_investment_yuan),
+    planYuan: r.plan_yuan === null || r.plan_yuan === undefined ? null : toNumber(r.plan_yuan),
+    ytdYuan: toNumber(r.ytd_yuan),
+  }));
+}
+
+/** pg returns text[] as an array; some drivers return the '{a,b}' literal. */
+function parseArray(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(String);
+  if (typeof v === 'string') return v.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  return [];
+}
+
+/** The group(s) a project belongs to for a field; a project with several levels counts in each. */
+export function groupsOf(p: ProjectFigures, field: GroupField, label: (field: GroupField, key: string) => string): string[] {
+  switch (field) {
+    case 'region':
+      return [p.regionName];
+    case 'park':
+      return [p.parkName ?? '（园区外）'];
+    case 'level':
+      return p.levels.map((l) => label('level', l));
+    case 'category':
+      return [label('category', p.category)];
+    case 'status':
+      return [label('status', p.status)];
+    case 'track':
+      return [p.track ? label('track', p.track) : '（无赛道）'];
+    case 'hq':
+      return [p.hqName ?? '（未分指挥部）'];
+    case 'leader':
+      return [p.leaderName ?? '（未定联点领导）'];
+    case 'owner':
+      return [p.ownerName];
+  }
+}
+
+function toRow(group: string, g: GroupFigures, progress: number): StatsRow {
+  return {
+    group,
+    projects: g.projects,
+    planWan: yuanToWan(g.planYuan),
+    ytdWan: yuanToWan(g.ytdYuan),
+    completionRate: g.completionRate === null ? null : toPercent(g.completionRate),
+    timeProgress: toPercent(progress),
+    gapPoints: gapPoints(g.completionRate, progress),
+  };
+}
+
+export interface StatsResult {
+  year: number;
+  asOf: string;
+  groupBy: GroupField;
+  rows: StatsRow[];
+  total: StatsRow;
+}
+
+/** Figures per group and in total (合计 counts each project once). */
+export async function computeStats(db: Db, user: UserContext | null, opts: { year: number; asOf: string; groupBy: GroupField }): Promise<StatsResult> {
+  const campaign = await campaignOfYear(db, opts.year);
+  const progress = timeProgress(opts.asOf, opts.year, campaign.timeCurve);
+  const items = await projectFigures(db, user, opts.year, opts.asOf);
+  const groups = new Map<string, ProjectFigures[]>();
+  for (const p of items) {
+    for (const key of groupsOf(p, opts.groupBy, vocabularyLabel)) {
+      const list = groups.get(key) ?? [];
+      list.push(p);
+      groups.set(key, list);
+    }
+  }
+  const toInput = (p: ProjectFigures) => ({ planYuan: p.planYuan, ytdYuan: p.ytdYuan });
+  const rows = [...groups].map(([group, list]) => toRow(group, groupFigures(list.map(toInput)), progress));
+  return { year: opts.year, asOf: opts.asOf, groupBy: opts.groupBy, rows, total: toRow('合计', groupFigures(items.map(toInput)), progress) };
+}
+
+function vocabularyLabel(field: GroupField, key: string): string {
+  const vocab = { level: PROJECT_LEVELS, category: PROJECT_CATEGORIES, status: PROJECT_STATUSES, track: COMPETITION_TRACKS }[field as 'level'];
+  return vocab ? vocab.label(key) : key;
+}
