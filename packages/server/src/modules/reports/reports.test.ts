@@ -1,0 +1,168 @@
+import { beijingLocal, periodOf } from '@pacer/domain';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { progressReports } from '../../db/schema.ts';
+import { testApp, type TestApp } from '../../../test/harness.ts';
+
+// Demo reports stop two weeks ago, so this week and last week are free to file.
+let t: TestApp;
+let owner: string;
+let owner2: string;
+let admin: string;
+let projectId: string;
+const today = beijingLocal(new Date()).slice(0, 10);
+const week = periodOf('week', today);
+
+beforeAll(async () => {
+  t = await testApp({ seedToday: new Date(Date.now() - 14 * 86_400_000) });
+  [owner, owner2, admin] = await Promise.all([t.login('owner'), t.login('owner2'), t.login('admin')]);
+  const list = await t.call('GET', '/api/projects?status=continuing,new&pageSize=50', { cookie: owner });
+  projectId = list.json().items[0].id;
+});
+afterAll(async () => t?.close());
+
+async function form() {
+  const res = await t.call('GET', `/api/reports/form?projectId=${projectId}&periodKind=week&date=${today}`, { cookie: owner });
+  expect(res.statusCode).toBe(200);
+  return res.json();
+}
+
+describe('filing a weekly report', () => {
+  let reportId: string;
+  let version: number;
+  let prevYtd: number;
+
+  it('prefills from the last report so nothing is typed twice', async () => {
+    const f = await form();
+    expect(f.report).toBeNull();
+    expect(f.period).toEqual({ kind: 'week', start: week.start, end: week.end });
+    expect(f.prefill.ytdYuan).toBeGreaterThanOrEqual(0);
+    prevYtd = f.prefill.ytdYuan;
+  });
+
+  it('saves a draft with findings explained in Chinese', async () => {
+    const res = await t.call('PUT', '/api/reports', {
+      cookie: owner,
+      body: { projectId, periodKind: 'week', periodDate: today, ytdYuan: prevYtd + 1_000_000, sinceStartYuan: prevYtd + 1_000_000, periodYuan: 999, physicalProgress: '主体结构施工至第6层' },
+    });
+    expect(res.statusCode).toBe(200);
+    const r = res.json();
+    expect(r.status).toBe('draft');
+    expect(r.findings.find((f: { code: string }) => f.code === 'period_mismatch').message).toContain('本期完成应等于本年累计的增加额');
+    reportId = r.id;
+    version = r.version;
+  });
+
+  it('refuses to submit while an error stands, naming the field', async () => {
+    const res = await t.call('POST', `/api/reports/${reportId}/submit`, { cookie: owner, body: { version } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues[0]).toMatchObject({ path: ['periodYuan'], field: '本期完成投资' });
+  });
+
+  it('refuses a save on a stale version with 409 and the current report', async () => {
+    const res = await t.call('PUT', '/api/reports', {
+      cookie: owner,
+      body: { projectId, periodKind: 'week', periodDate: today, ytdYuan: prevYtd, sinceStartYuan: prevYtd, periodYuan: 0, version: version + 5 },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().current.version).toBe(version);
+  });
+
+  it('submits once even when submit is double-clicked', async () => {
+    const fixed = await t.call('PUT', '/api/reports', {
+      cookie: owner,
+      body: { projectId, periodKind: 'week', periodDate: today, ytdYuan: prevYtd + 1_000_000, sinceStartYuan: prevYtd + 50_000_000, periodYuan: 1_000_000, version },
+    });
+    expect(fixed.statusCode).toBe(200);
+    version = fixed.json().version;
+    const [a, b] = await Promise.all([
+      t.call('POST', `/api/reports/${reportId}/submit`, { cookie: owner, body: { version } }),
+      t.call('POST', `/api/reports/${reportId}/submit`, { cookie: owner, body: { version } }),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect(a.json().version).toBe(b.json().version);
+    const rows = await t.database.db.select().from(progressReports).where(eq(progressReports.projectId, projectId));
+    expect(rows.filter((r) => r.periodStart === week.start && r.periodKind === 'week')).toHaveLength(1);
+    version = a.json().version;
+    expect(a.json().status).toBe('submitted');
+  });
+
+  it('keeps a submitted report closed to edits', async () => {
+    const res = await t.call('PUT', '/api/reports', {
+      cookie: owner,
+      body: { projectId, periodKind: 'week', periodDate: today, ytdYuan: 1, sinceStartYuan: 1, periodYuan: 1, version },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toContain('已提交');
+  });
+
+  it('lets only a reviewer approve, and a return needs a reason', async () => {
+    expect((await t.call('POST', `/api/reports/${reportId}/approve`, { cookie: owner, body: { version } })).statusCode).toBe(403);
+    const noReason = await t.call('POST', `/api/reports/${reportId}/return`, { cookie: admin, body: { version, reason: ' ' } });
+    expect(noReason.statusCode).toBe(400);
+    const returned = await t.call('POST', `/api/reports/${reportId}/return`, { cookie: admin, body: { version, reason: '请补充现场照片并核实本期投资' } });
+    expect(returned.statusCode).toBe(200);
+    expect(returned.json()).toMatchObject({ status: 'returned', returnReason: '请补充现场照片并核实本期投资' });
+    version = returned.json().version;
+  });
+
+  it('is corrected, resubmitted and approved; every version is kept', async () => {
+    const saved = await t.call('PUT', '/api/reports', {
+      cookie: owner,
+      body: { projectId, periodKind: 'week', periodDate: today, ytdYuan: prevYtd + 800_000, sinceStartYuan: prevYtd + 50_000_000, periodYuan: 800_000, version },
+    });
+    expect(saved.statusCode).toBe(200);
+    const submitted = await t.call('POST', `/api/reports/${reportId}/submit`, { cookie: owner, body: { version: saved.json().version } });
+    const approved = await t.call('POST', `/api/reports/${reportId}/approve`, { cookie: admin, body: { version: submitted.json().version, note: '已核实' } });
+    expect(approved.json().status).toBe('approved');
+    const versions = await t.call('GET', `/api/reports/${reportId}/versions`, { cookie: owner });
+    expect(versions.json().map((v: { action: string }) => v.action)).toEqual(['save', 'save', 'submit', 'return', 'save', 'submit', 'approve']);
+    expect(versions.json()[0].data.periodYuan).toBe(999);
+  });
+});
+
+describe('scope and checks', () => {
+  it('hides another owner\'s project from a reporter', async () => {
+    const res = await t.call('PUT', '/api/reports', {
+      cookie: owner2,
+      body: { projectId, periodKind: 'week', periodDate: today, ytdYuan: 0, sinceStartYuan: 0, periodYuan: 0 },
+    });
+    expect(res.statusCode).toBe(404);
+    expect((await t.call('GET', `/api/reports/form?projectId=${projectId}&periodKind=week&date=${today}`, { cookie: owner2 })).statusCode).toBe(404);
+  });
+
+  it('refuses a report for a future period', async () => {
+    const future = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const res = await t.call('PUT', '/api/reports', { cookie: owner, body: { projectId, periodKind: 'month', periodDate: future, ytdYuan: 0, sinceStartYuan: 0, periodYuan: 0 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('不能提前填报');
+  });
+
+  it('needs a review note to accept warnings', async () => {
+    const list = await t.call('GET', '/api/projects?status=continuing,new&pageSize=50', { cookie: owner2 });
+    const other = list.json().items[0].id as string;
+    const f = (await t.call('GET', `/api/reports/form?projectId=${other}&periodKind=week&date=${today}`, { cookie: owner2 })).json();
+    const ytd = f.prefill.ytdYuan as number;
+    const saved = await t.call('PUT', '/api/reports', {
+      cookie: owner2,
+      body: { projectId: other, periodKind: 'week', periodDate: today, ytdYuan: ytd + 10_000, sinceStartYuan: 1, periodYuan: 10_000 },
+    });
+    expect(saved.json().findings.map((x: { level: string }) => x.level)).toContain('warning');
+    const submitted = await t.call('POST', `/api/reports/${saved.json().id}/submit`, { cookie: owner2, body: { version: saved.json().version } });
+    expect(submitted.statusCode).toBe(200);
+    const bare = await t.call('POST', `/api/reports/${saved.json().id}/approve`, { cookie: admin, body: { version: submitted.json().version } });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().issues[0].field).toBe('审核意见');
+  });
+
+  it('lists missing reports of a period per unit', async () => {
+    const period = await t.call('GET', `/api/reports/period?periodKind=week&date=${today}`, { cookie: admin });
+    const rows = period.json().rows as { state: string }[];
+    expect(rows.length).toBeGreaterThan(50);
+    expect(rows.filter((r) => r.state === 'missing').length).toBeGreaterThan(0);
+    const byUnit = await t.call('GET', `/api/reports/compliance?periodKind=week&date=${today}&groupBy=region`, { cookie: admin });
+    const units = byUnit.json() as { expected: number; submitted: number; missing: number }[];
+    expect(units.reduce((s, u) => s + u.expected, 0)).toBe(rows.length);
+    for (const u of units) expect(u.submitted + u.missing).toBe(u.expected);
+  });
+});
