@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'reports:write',
   'reports:review',
   'stats:read',
+  'boards:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

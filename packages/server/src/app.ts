@@ -20,6 +20,7 @@ import { projectRoutes } from './modules/projects/routes.ts';
 import { referenceRoutes } from './modules/reference/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
+import { boardRoutes } from './modules/boards/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 // Default validation messages in Chinese; our own schemas give specific ones.
@@ -72,6 +73,7 @@ export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
         { name: 'users', description: '用户管理' },
         { name: 'reports', description: '进度填报与审核' },
         { name: 'stats', description: '完成率、时序进度与排名' },
+        { name: 'boards', description: '周晒榜' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -92,6 +94,7 @@ export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
     await userRoutes(api, ctx);
     await reportRoutes(api, ctx);
     await statsRoutes(api, ctx);
+    await boardRoutes(api, ctx);
   });
 
   await registerWebClient(app, opts.webDir);

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   date,
   doublePrecision,
@@ -289,6 +290,77 @@ export const reportVersions = pgTable(
   (t) => [primaryKey({ columns: [t.reportId, t.version] })],
 );
 
+/** 周晒榜: a published weekly board, immutable; a correction is a new version of the same week. */
+export const boards = pgTable(
+  'boards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    year: integer('year').notNull(),
+    weekStart: date('week_start', { mode: 'string' }).notNull(),
+    weekEnd: date('week_end', { mode: 'string' }).notNull(),
+    version: integer('version').notNull(),
+    /** Time progress at the week's end, percent. */
+    timeProgress: doublePrecision('time_progress').notNull(),
+    /** What this version changed from the previous one (corrections must say). */
+    changeNote: text('change_note'),
+    changes: jsonb('changes').notNull().default([]),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    publishedBy: uuid('published_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('boards_week_version_uq').on(t.weekStart, t.version)],
+);
+
+/** One project's line on a published board, frozen as published. */
+export const boardEntries = pgTable(
+  'board_entries',
+  {
+    boardId: uuid('board_id')
+      .notNull()
+      .references(() => boards.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    projectName: text('project_name').notNull(),
+    regionCode: text('region_code').notNull(),
+    regionName: text('region_name').notNull(),
+    parkName: text('park_name'),
+    hqName: text('hq_name'),
+    ownerName: text('owner_name').notNull(),
+    category: text('category').notNull(),
+    levels: text('levels').array().notNull(),
+    planYuan: yuan('plan_yuan'),
+    ytdYuan: yuan('ytd_yuan').notNull(),
+    completionRate: doublePrecision('completion_rate'),
+    gapPoints: doublePrecision('gap_points'),
+    suggestedGrade: text('suggested_grade'),
+    grade: text('grade'),
+    gradeReason: text('grade_reason').notNull(),
+    rank: integer('rank'),
+    peerRank: integer('peer_rank'),
+    movement: integer('movement'),
+    reportMissing: boolean('report_missing').notNull(),
+    maxOverdueDays: integer('max_overdue_days').notNull(),
+    colour: text('colour'),
+  },
+  (t) => [primaryKey({ columns: [t.boardId, t.projectId] })],
+);
+
+/** The office's grade adjustments for a week before publishing, each with its reason. */
+export const boardAdjustments = pgTable(
+  'board_adjustments',
+  {
+    weekStart: date('week_start', { mode: 'string' }).notNull(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    grade: text('grade').notNull(),
+    reason: text('reason').notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.weekStart, t.projectId] })],
+);
+
 /** Every change with who and when; project snapshots make any version recoverable. */
 export const auditLog = pgTable(
   'audit_log',
@@ -321,4 +393,7 @@ export const TABLES_IN_ORDER = [
   'audit_log',
   'progress_reports',
   'report_versions',
+  'boards',
+  'board_entries',
+  'board_adjustments',
 ] as const;

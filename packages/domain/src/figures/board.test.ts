@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildBoard, gradeDistribution, maxOverdueDays } from './board.ts';
+import { currentColour, threeColourRecord, type MonthPosition } from './threeColour.ts';
+
+const item = (id: string, plan: number | null, ytd: number, extra: Partial<{ category: string; reportMissing: boolean; maxOverdueDays: number }> = {}) => ({
+  projectId: id,
+  planYuan: plan,
+  ytdYuan: ytd,
+  category: 'industry',
+  reportMissing: false,
+  maxOverdueDays: 0,
+  ...extra,
+});
+
+describe('weekly board', () => {
+  it('grades, ranks overall and among peers, and shows movement', () => {
+    const lines = buildBoard(
+      [item('a', 100, 70), item('b', 100, 55), item('c', 100, 40, { category: 'livelihood' }), item('d', 100, 90, { reportMissing: true }), item('e', null, 5)],
+      0.5,
+      undefined,
+      new Map([
+        ['a', 3],
+        ['b', 1],
+      ]),
+    );
+    const by = Object.fromEntries(lines.map((l) => [l.item.projectId, l]));
+    expect(by.a).toMatchObject({ completionRate: 70, gapPoints: 20, suggestedGrade: 'excellent', rank: 2, peerRank: 2, movement: 1 });
+    expect(by.b).toMatchObject({ suggestedGrade: 'good', rank: 3, movement: -2 });
+    expect(by.c).toMatchObject({ suggestedGrade: 'fair', rank: 4, peerRank: 1 });
+    expect(by.d).toMatchObject({ suggestedGrade: 'poor', suggestedReason: '本期未填报', rank: 1 });
+    expect(by.e).toMatchObject({ suggestedGrade: null, rank: null, completionRate: null });
+  });
+
+  it('counts grades in the fixed order', () => {
+    expect(gradeDistribution(['good', 'poor', 'good', null])).toEqual({ excellent: 0, good: 2, fair: 0, poor: 1, none: 1 });
+  });
+
+  it('measures the most overdue milestone', () => {
+    const ms = [
+      { plannedDate: '2026-03-01', actualDate: '2026-03-05' },
+      { plannedDate: '2026-04-01', actualDate: null },
+      { plannedDate: '2026-05-01', actualDate: '2026-06-20' },
+      { plannedDate: '2026-12-01', actualDate: null },
+    ];
+    expect(maxOverdueDays(ms, '2026-05-31')).toBe(60);
+    expect(maxOverdueDays([], '2026-05-31')).toBe(0);
+  });
+});
+
+const m = (month: string, planned: number, actual: number | null, missed = 0): MonthPosition => ({ month, plannedYuan: planned, actualYuan: actual, missedMilestones: missed });
+
+describe('三色预警', () => {
+  it('turns a red month yellow once the project catches up, and keeps it yellow', () => {
+    const record = threeColourRecord([m('2026-01', 10, 12), m('2026-02', 20, 15), m('2026-03', 30, 25), m('2026-04', 40, 41), m('2026-05', 50, 45), m('2026-06', 60, null)]);
+    expect(record.map((r) => r.colour)).toEqual(['green', 'yellow', 'yellow', 'green', 'red']);
+    expect(currentColour([m('2026-01', 10, 12), m('2026-02', 20, 15)])).toBe('red');
+  });
+
+  it('is red while a due milestone is missed, even with the money on track', () => {
+    expect(threeColourRecord([m('2026-01', 10, 50, 1)])[0]!.colour).toBe('red');
+  });
+
+  it('never shows yellow for the latest month and never green when behind', () => {
+    const month = fc.record({ planned: fc.integer({ min: 0, max: 100 }), actual: fc.integer({ min: 0, max: 100 }), missed: fc.integer({ min: 0, max: 1 }) });
+    fc.assert(
+      fc.property(fc.array(month, { minLength: 1, maxLength: 12 }), (list) => {
+        const positions = list.map((x, i) => m(`2026-${String(i + 1).padStart(2, '0')}`, x.planned, x.actual, x.missed));
+        const record = threeColourRecord(positions);
+        expect(record.at(-1)!.colour).not.toBe('yellow');
+        record.forEach((r, i) => {
+          const behind = positions[i]!.actualYuan! < positions[i]!.plannedYuan || positions[i]!.missedMilestones > 0;
+          expect(r.colour === 'green').toBe(!behind);
+        });
+      }),
+    );
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * 三色预警 against a project's own monthly plan (作战图): green when on or ahead of what it
+ * should have invested (and the milestones it should have reached) by the month's end;
+ * red when behind; a red month turns yellow once the project has caught up later, and
+ * stays yellow in the record.
+ */
+export type Colour = 'green' | 'yellow' | 'red';
+
+export interface MonthPosition {
+  /** 'YYYY-MM'. */
+  month: string;
+  /** Cumulative investment the plan says should be done by the month's end. */
+  plannedYuan: number;
+  /** Cumulative investment actually done by the month's end (null: not reported yet). */
+  actualYuan: number | null;
+  /** Milestones due by the month's end that were not reached by then. */
+  missedMilestones: number;
+}
+
+export function onTrack(p: MonthPosition): boolean {
+  return p.actualYuan !== null && p.actualYuan >= p.plannedYuan && p.missedMilestones === 0;
+}
+
+/** The colour of each month in the record, given every month up to the latest one reported. */
+export function threeColourRecord(months: readonly MonthPosition[]): { month: string; colour: Colour }[] {
+  const reported = months.filter((m) => m.actualYuan !== null);
+  return reported.map((m, i) => {
+    if (onTrack(m)) return { month: m.month, colour: 'green' as const };
+    const caughtUpLater = reported.slice(i + 1).some(onTrack);
+    return { month: m.month, colour: caughtUpLater ? ('yellow' as const) : ('red' as const) };
+  });
+}
+
+/** The project's colour now: that of its latest reported month. */
+export function currentColour(months: readonly MonthPosition[]): Colour | null {
+  const record = threeColourRecord(months);
+  return record.at(-1)?.colour ?? null;
+}
+
+/**
+ * Default 作战图 when a project has no monthly split: the annual plan spread along the
+ * campaign's time curve, so month m should have `plan × curve(m)` done.
+ */
+export function monthlyPlanFromCurve(annualPlanYuan: number, monthEndShares: readonly number[]): number[] {
+  return monthEndShares.map((share) => Math.round(annualPlanYuan * share));
+}

@@ -1,0 +1,117 @@
+/**
+ * 周晒榜 workflow: the draft is computed live from the data with suggested grades; the office
+ * adjusts grades with written reasons and publishes. A published board never changes; a
+ * correction publishes the next version of the same week, saying what changed.
+ */
+import { buildBoard, GRADE_LABELS, periodOf, toPercent, type Grade } from '@pacer/domain';
+import { and, desc, eq, lt, max } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { boardAdjustments, boardEntries, boards } from '../../db/schema.ts';
+import { conflict, fieldError, notFound } from '../../http/errors.ts';
+import type { UserContext } from '../auth/sessions.ts';
+import { boardInputs } from './inputs.ts';
+
+export async function draftBoard(db: Db, weekDate: string) {
+  const week = periodOf('week', weekDate);
+  const { year, campaign, progress, projects } = await boardInputs(db, week);
+  const lastRanks = await previousWeekRanks(db, week.start);
+  const adjustments = await db.select().from(boardAdjustments).where(eq(boardAdjustments.weekStart, week.start));
+  const lines = buildBoard(projects, progress, campaign.gradingRules, lastRanks).map((line) => {
+    const adj = adjustments.find((a) => a.projectId === line.item.projectId);
+    return {
+      ...line,
+      grade: (adj?.grade as Grade | undefined) ?? line.suggestedGrade,
+      gradeReason: adj ? `调整：${adj.reason}` : line.suggestedReason,
+      adjusted: !!adj,
+    };
+  });
+  const [latest] = await db.select({ version: max(boards.version) }).from(boards).where(eq(boards.weekStart, week.start));
+  return { week, year, timeProgress: toPercent(progress), publishedVersion: latest?.version ?? null, lines };
+}
+
+export async function adjustGrade(db: Db, user: UserContext, weekDate: string, projectId: string, grade: Grade | null, reason: string) {
+  const week = periodOf('week', weekDate);
+  if (grade === null) {
+    await db.delete(boardAdjustments).where(and(eq(boardAdjustments.weekStart, week.start), eq(boardAdjustments.projectId, projectId)));
+    return;
+  }
+  if (!reason.trim()) throw fieldError(['reason'], '调整等次须写明理由');
+  const draft = await draftBoard(db, weekDate);
+  if (!draft.lines.some((l) => l.item.projectId === projectId)) throw notFound('榜单中的项目');
+  await db
+    .insert(boardAdjustments)
+    .values({ weekStart: week.start, projectId, grade, reason: reason.trim(), userId: user.id })
+    .onConflictDoUpdate({ target: [boardAdjustments.weekStart, boardAdjustments.projectId], set: { grade, reason: reason.trim(), userId: user.id, at: new Date() } });
+}
+
+/** Freezes the draft as the next version of the week; a correction must say why. */
+export async function publishBoard(db: Db, user: UserContext, weekDate: string, note: string | null) {
+  const draft = await draftBoard(db, weekDate);
+  return db.transaction(async (tx) => {
+    const [latest] = await tx.select().from(boards).where(eq(boards.weekStart, draft.week.start)).orderBy(desc(boards.version)).limit(1).for('update');
+    const version = (latest?.version ?? 0) + 1;
+    const previous = latest ? await tx.select().from(boardEntries).where(eq(boardEntries.boardId, latest.id)) : [];
+    const changes = latest ? diffLines(previous, draft.lines) : [];
+    if (latest && !note?.trim()) throw fieldError(['note'], `本周榜单已发布第 ${latest.version} 版，发布更正版须写明更正说明`);
+    if (latest && changes.length === 0) throw conflict('与已发布版本相比没有变化，无需重新发布');
+    const [board] = await tx
+      .insert(boards)
+      .values({ year: draft.year, weekStart: draft.week.start, weekEnd: draft.week.end, version, timeProgress: draft.timeProgress, changeNote: note?.trim() || null, changes, publishedBy: user.id })
+      .returning();
+    const rows = draft.lines.map((l) => ({
+      boardId: board!.id,
+      projectId: l.item.projectId,
+      projectName: l.item.name,
+      regionCode: l.item.regionCode,
+      regionName: l.item.regionName,
+      parkName: l.item.parkName,
+      hqName: l.item.hqName,
+      ownerName: l.item.ownerName,
+      category: l.item.category,
+      levels: l.item.levels,
+      planYuan: l.item.planYuan,
+      ytdYuan: l.item.ytdYuan,
+      completionRate: l.completionRate,
+      gapPoints: l.gapPoints,
+      suggestedGrade: l.suggestedGrade,
+      grade: l.grade,
+      gradeReason: l.gradeReason,
+      rank: l.rank,
+      peerRank: l.peerRank,
+      movement: l.movement,
+      reportMissing: l.item.reportMissing,
+      maxOverdueDays: l.item.maxOverdueDays,
+      colour: l.item.colour,
+    }));
+    for (let i = 0; i < rows.length; i += 500) await tx.insert(boardEntries).values(rows.slice(i, i + 500));
+    return board!;
+  });
+}
+
+type Line = Awaited<ReturnType<typeof draftBoard>>['lines'][number];
+
+/** What a correction changed: grades and completion rates, project by project. */
+function diffLines(previous: (typeof boardEntries.$inferSelect)[], lines: Line[]) {
+  const before = new Map(previous.map((p) => [p.projectId, p]));
+  const changes: { projectId: string; projectName: string; what: string }[] = [];
+  for (const l of lines) {
+    const p = before.get(l.item.projectId);
+    if (!p) {
+      changes.push({ projectId: l.item.projectId, projectName: l.item.name, what: '新增上榜' });
+      continue;
+    }
+    if (p.grade !== l.grade) changes.push({ projectId: p.projectId, projectName: p.projectName, what: `等次 ${label(p.grade)} → ${label(l.grade)}` });
+    if (p.completionRate !== l.completionRate) changes.push({ projectId: p.projectId, projectName: p.projectName, what: `完成率 ${p.completionRate ?? '—'}% → ${l.completionRate ?? '—'}%` });
+  }
+  return changes;
+}
+
+const label = (g: string | null) => (g ? GRADE_LABELS[g as Grade].zh : '未评定');
+
+/** Ranks on last week's latest published board, for movers. */
+async function previousWeekRanks(db: Db, weekStart: string): Promise<Map<string, number>> {
+  const [last] = await db.select().from(boards).where(lt(boards.weekStart, weekStart)).orderBy(desc(boards.weekStart), desc(boards.version)).limit(1);
+  if (!last) return new Map();
+  const entries = await db.select({ projectId: boardEntries.projectId, rank: boardEntries.rank }).from(boardEntries).where(eq(boardEntries.boardId, last.id));
+  return new Map(entries.filter((e) => e.rank !== null).map((e) => [e.projectId, e.rank!]));
+}
