@@ -33,11 +33,16 @@ const valid = (): ProjectInput => ({
   ],
 });
 
-/** The issues zod reports, as path → message, so a test names the field it expects. */
+/** The issues zod reports, as path → messages (joined by ；), so a test names the field it expects. */
 function issues(input: unknown): Record<string, string> {
   const result = projectInput.safeParse(input);
   if (result.success) return {};
-  return Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]));
+  const byPath: Record<string, string> = {};
+  for (const i of result.error.issues) {
+    const key = i.path.join('.');
+    byPath[key] = byPath[key] ? `${byPath[key]}；${i.message}` : i.message;
+  }
+  return byPath;
 }
 
 describe('projectInput', () => {
@@ -116,6 +121,24 @@ describe('projectInput', () => {
     expect(issues({ ...valid(), levels: ['city', 'city'] })).toEqual({ levels: '项目级别不能重复' });
     expect(issues({ ...valid(), industryCode: 'Z99' })).toEqual({ industryCode: expect.stringContaining('行业代码') });
     expect(issues({ ...valid(), name: '项' })).toEqual({ name: '项目名称至少 2 个字' });
+  });
+
+  it('reports a bad field once, without cross-field messages built on its bad value', () => {
+    // The typo is in the start date; the finish date is right and must not be flagged.
+    expect(issues({ ...valid(), plannedStart: '2025-02-30', plannedFinish: '2025-02-01' })).toEqual({ plannedStart: '不是有效的日期' });
+    expect(issues({ ...valid(), totalInvestmentYuan: -1, annualPlans: [], fundingSources: [] })).toEqual({ totalInvestmentYuan: '金额不能为负数' });
+    expect(issues({ ...valid(), totalInvestmentYuan: 1.5 })).toEqual({ totalInvestmentYuan: '金额须精确到元' });
+    expect(issues({ ...valid(), regionCode: '43030', parkCode: '430371' })).toEqual({ regionCode: expect.stringContaining('6 位 GB/T 2260') });
+    expect(issues({ ...valid(), fundingSources: [{ source: 'bank_loan', amountYuan: 0.5 }] })).toEqual({ 'fundingSources.0.amountYuan': '金额须精确到元' });
+  });
+
+  it('still reports every independent mistake in one round', () => {
+    const input = { ...valid(), plannedStart: '2025/03/01', milestones: [{ kind: 'start' }, { kind: 'start' }], annualPlans: [{ year: 2025, amountYuan: 2e9 }] };
+    expect(issues(input)).toEqual({
+      plannedStart: '日期格式应为 YYYY-MM-DD，例如 2026-03-10',
+      'milestones.1.kind': '节点"开工"重复',
+      'annualPlans.0.amountYuan': '2025 年度计划投资不能大于计划总投资',
+    });
   });
 
   it('never accepts funding above the total, whatever the split', () => {

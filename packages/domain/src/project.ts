@@ -17,10 +17,11 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const isoDate = z
   .string({ error: '请填写日期' })
-  // abort: a malformed date gets the format message alone, not also "不是有效的日期".
-  .regex(ISO_DATE, { error: '日期格式应为 YYYY-MM-DD，例如 2026-03-10', abort: true })
+  .regex(ISO_DATE, { error: '日期格式应为 YYYY-MM-DD，例如 2026-03-10' })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     error: '不是有效的日期',
+    // A malformed date gets the format message alone, not also "不是有效的日期".
+    when: (payload) => typeof payload.value === 'string' && ISO_DATE.test(payload.value),
   });
 
 /** Integer 元, non-negative, bounded. */
@@ -124,14 +125,18 @@ type Fields = z.infer<typeof projectFields>;
 
 /** Cross-field rules, each reported on the field a user would correct. */
 function checkProject(p: Fields, ctx: z.RefinementCtx) {
-  if (p.plannedStart && p.plannedFinish && p.plannedFinish < p.plannedStart) {
+  // A field that failed its own rule still holds the raw input here; comparing it would add a
+  // second, misleading message, often on a field the user got right.
+  const failed = new Set(ctx.issues.map((i) => i.path?.[0]));
+  const valid = (...fields: (keyof Fields)[]) => fields.every((f) => !failed.has(f));
+  if (valid('plannedStart', 'plannedFinish') && p.plannedStart && p.plannedFinish && p.plannedFinish < p.plannedStart) {
     ctx.addIssue({ code: 'custom', path: ['plannedFinish'], message: '计划竣工日期不能早于计划开工日期' });
   }
   const years = new Set<number>();
   p.annualPlans.forEach((plan, i) => {
     if (years.has(plan.year)) ctx.addIssue({ code: 'custom', path: ['annualPlans', i, 'year'], message: `${plan.year} 年的年度计划重复` });
     years.add(plan.year);
-    if (plan.amountYuan > p.totalInvestmentYuan) {
+    if (valid('totalInvestmentYuan', 'annualPlans') && plan.amountYuan > p.totalInvestmentYuan) {
       ctx.addIssue({ code: 'custom', path: ['annualPlans', i, 'amountYuan'], message: `${plan.year} 年度计划投资不能大于计划总投资` });
     }
   });
@@ -146,10 +151,10 @@ function checkProject(p: Fields, ctx: z.RefinementCtx) {
     sources.add(f.source);
   });
   const funded = p.fundingSources.reduce((sum, f) => sum + f.amountYuan, 0);
-  if (funded > p.totalInvestmentYuan) {
+  if (valid('totalInvestmentYuan', 'fundingSources') && funded > p.totalInvestmentYuan) {
     ctx.addIssue({ code: 'custom', path: ['fundingSources'], message: '各资金来源合计不能大于计划总投资' });
   }
-  if (p.parkCode && p.parkCode.slice(0, 4) !== p.regionCode.slice(0, 4)) {
+  if (valid('regionCode', 'parkCode') && p.parkCode && p.parkCode.slice(0, 4) !== p.regionCode.slice(0, 4)) {
     ctx.addIssue({ code: 'custom', path: ['parkCode'], message: '园区应与所在区划属于同一市州' });
   }
 }

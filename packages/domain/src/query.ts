@@ -168,6 +168,8 @@ export const apiError = z.object({
   error: z.string(),
   message: z.string(),
   issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), field: z.string(), message: z.string() })).optional(),
+  /** The input field a conflict is about ("code", "name"), so a form can mark it. */
+  field: z.string().optional(),
   current: z.unknown().optional(),
 });
 export type ApiError = z.infer<typeof apiError>;

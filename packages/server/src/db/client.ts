@@ -35,6 +35,10 @@ async function openPostgres(url: string): Promise<Database> {
   const pg = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const pool = new pg.default.Pool({ connectionString: url, max: 10 });
+  // An idle connection that dies (server restart, admin kill, a drop during shutdown) is
+  // reported as a pool 'error' event; unheard, that event crashes the process. The pool has
+  // already discarded the connection and opens a new one on the next query.
+  pool.on('error', () => {});
   const db = drizzle(pool, { schema }) as unknown as Db;
   await pool.query('select 1');
   return {

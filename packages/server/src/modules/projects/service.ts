@@ -24,7 +24,7 @@ import { writeScope } from './scope.ts';
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export async function createProject(db: Db, user: UserContext, data: ProjectData) {
-  const id = await db.transaction(async (tx) => {
+  const id = await raceChecked(db, data, null, () => db.transaction(async (tx) => {
     await checkReferences(tx, data);
     await checkUnique(tx, data, null);
     const [row] = await tx.insert(projects).values({ ...projectColumns(data), createdBy: user.id, updatedBy: user.id }).returning({ id: projects.id });
@@ -33,12 +33,12 @@ export async function createProject(db: Db, user: UserContext, data: ProjectData
     await writeChildren(tx, projectId, data, { plans: [], milestones: [] });
     await audit(tx, user, 'create', projectId, { after: data });
     return projectId;
-  });
+  }));
   return (await getProject(db, user, id))!;
 }
 
 export async function updateProject(db: Db, user: UserContext, id: string, data: ProjectData & { version: number }) {
-  await db.transaction(async (tx) => {
+  await raceChecked(db, data, id, () => db.transaction(async (tx) => {
     const [current] = await tx
       .select()
       .from(projects)
@@ -64,7 +64,7 @@ export async function updateProject(db: Db, user: UserContext, id: string, data:
     await assertWritable(tx, user, id, '修改后的项目将不在您负责的范围内，请检查所在区划或业主单位');
     await writeChildren(tx, id, fields, existing);
     await audit(tx, user, 'update', id, { before: current, after: fields });
-  });
+  }));
   return (await getProject(db, user, id))!;
 }
 
@@ -81,16 +81,18 @@ export async function deleteProject(db: Db, user: UserContext, id: string) {
 }
 
 export async function restoreProject(db: Db, user: UserContext, id: string) {
-  await db.transaction(async (tx) => {
+  let identity: Identity | undefined;
+  await raceChecked(db, () => identity, id, () => db.transaction(async (tx) => {
     const [row] = await tx.select().from(projects).where(and(eq(projects.id, id), sql`${projects.deletedAt} is not null`, writeScope(user)));
     if (!row) throw notFound('已删除的项目');
-    await checkUnique(tx, { code: row.code, name: row.name, regionCode: row.regionCode }, id);
+    identity = { code: row.code, name: row.name, regionCode: row.regionCode };
+    await checkUnique(tx, identity, id);
     await tx
       .update(projects)
       .set({ deletedAt: null, version: sql`${projects.version} + 1`, updatedAt: new Date(), updatedBy: user.id })
       .where(eq(projects.id, id));
     await audit(tx, user, 'restore', id, null);
-  });
+  }));
   return (await getProject(db, user, id))!;
 }
 
@@ -192,8 +194,10 @@ async function checkReferences(tx: Tx, d: ProjectData) {
   if (issues.length) throw new FieldValidationError(issues);
 }
 
+type Identity = { code: string | null; name: string; regionCode: string };
+
 /** The national code is unique, and so is a name within a region (among live projects). */
-async function checkUnique(tx: Tx, d: { code: string | null; name: string; regionCode: string }, selfId: string | null) {
+async function checkUnique(tx: Tx | Db, d: Identity, selfId: string | null) {
   const notSelf = selfId ? ne(projects.id, selfId) : undefined;
   if (d.code) {
     const [dup] = await tx.select({ name: projects.name }).from(projects).where(and(eq(projects.code, d.code), isNull(projects.deletedAt), notSelf));
@@ -201,6 +205,30 @@ async function checkUnique(tx: Tx, d: { code: string | null; name: string; regio
   }
   const [dupName] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.name, d.name), eq(projects.regionCode, d.regionCode), isNull(projects.deletedAt), notSelf));
   if (dupName) throw conflict(`同一区划内已有名为"${d.name}"的项目`, { field: 'name' });
+}
+
+/**
+ * checkUnique reads before it writes, so two simultaneous writers can both pass it; the
+ * partial unique indexes then refuse the second. Answer that one as checkUnique would (409),
+ * not with a server error.
+ */
+async function raceChecked<T>(db: Db, identity: Identity | (() => Identity | undefined), selfId: string | null, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    const d = typeof identity === 'function' ? identity() : identity;
+    if (!d || !isUniqueViolation(err)) throw err;
+    await checkUnique(db, d, selfId);
+    throw err;
+  }
+}
+
+/** PostgreSQL unique_violation (23505), wherever the driver or drizzle put it. */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
 }
 
 async function assertWritable(tx: Tx, user: UserContext, id: string, message: string) {

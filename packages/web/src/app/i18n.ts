@@ -1,0 +1,50 @@
+/**
+ * i18next set up once, before the first render, with every table bundled:
+ * the tables are small and loading them lazily would flash untranslated keys.
+ */
+import type { Locale } from '@pacer/domain';
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { auth } from '../features/auth/locales.ts';
+import { projects } from '../features/projects/locales.ts';
+import { readStored } from '../shared/storage.ts';
+import { common } from './locales.ts';
+
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+export const LOCALE_STORAGE_KEY = 'pacer.locale';
+
+export const isLocale = (v: unknown): v is Locale => LOCALES.includes(v as Locale);
+
+/** The remembered choice, else Chinese: the users' working language, whatever the browser says. */
+export function initialLocale(): Locale {
+  const stored = readStored(LOCALE_STORAGE_KEY);
+  return isLocale(stored) ? stored : DEFAULT_LOCALE;
+}
+
+const resources = {
+  'zh-CN': { common: common['zh-CN'], auth: auth['zh-CN'], projects: projects['zh-CN'] },
+  'en-US': { common: common['en-US'], auth: auth['en-US'], projects: projects['en-US'] },
+};
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: (typeof resources)['zh-CN'];
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: initialLocale(),
+  fallbackLng: DEFAULT_LOCALE,
+  ns: ['common', 'auth', 'projects'],
+  defaultNS: 'common',
+  // React escapes output already.
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  showSupportNotice: false,
+  returnNull: false,
+});
+
+export { i18n };
