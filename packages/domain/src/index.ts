@@ -7,3 +7,4 @@ export * from './query.ts';
 export * from './figures/index.ts';
 export * from './periods.ts';
 export * from './reports.ts';
+export * from './bulletin.ts';

@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'reports:review',
   'stats:read',
   'boards:manage',
+  'bulletins:export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,7 +28,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   hq: ['projects:read', 'reference:read', 'reports:read', 'stats:read'],
   department: ['projects:read', 'reference:read', 'reports:read', 'stats:read'],
   owner: ['projects:read', 'projects:update', 'reference:read', 'reports:read', 'reports:write', 'stats:read'],
-  leader: ['projects:read', 'reference:read', 'reports:read', 'stats:read'],
+  leader: ['projects:read', 'reference:read', 'reports:read', 'stats:read', 'bulletins:export'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -21,6 +21,7 @@ import { referenceRoutes } from './modules/reference/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
 import { boardRoutes } from './modules/boards/routes.ts';
+import { bulletinRoutes } from './modules/bulletins/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 // Default validation messages in Chinese; our own schemas give specific ones.
@@ -74,6 +75,7 @@ export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
         { name: 'reports', description: '进度填报与审核' },
         { name: 'stats', description: '完成率、时序进度与排名' },
         { name: 'boards', description: '周晒榜' },
+        { name: 'bulletins', description: '通报（Word / Excel）' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -95,6 +97,7 @@ export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
     await reportRoutes(api, ctx);
     await statsRoutes(api, ctx);
     await boardRoutes(api, ctx);
+    await bulletinRoutes(api, ctx);
   });
 
   await registerWebClient(app, opts.webDir);
