@@ -22,6 +22,7 @@ import { reportRoutes } from './modules/reports/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
 import { boardRoutes } from './modules/boards/routes.ts';
 import { bulletinRoutes } from './modules/bulletins/routes.ts';
+import { dashboardRoutes } from './modules/dashboard/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 // Default validation messages in Chinese; our own schemas give specific ones.
@@ -98,6 +99,7 @@ export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
     await statsRoutes(api, ctx);
     await boardRoutes(api, ctx);
     await bulletinRoutes(api, ctx);
+    await dashboardRoutes(api, ctx);
   });
 
   await registerWebClient(app, opts.webDir);

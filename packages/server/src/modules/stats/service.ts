@@ -14,7 +14,7 @@ import {
   yuanToWan,
   type GroupFigures,
 } from '@pacer/domain';
-import { and, isNull, sql } from 'drizzle-orm';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, toNumber, type Db } from '../../db/client.ts';
 import { projects } from '../../db/schema.ts';
 import type { UserContext } from '../auth/sessions.ts';
@@ -54,9 +54,21 @@ export interface StatsRow {
   gapPoints: number | null;
 }
 
-export async function projectFigures(db: Db, user: UserContext | null, year: number, asOf: string): Promise<ProjectFigures[]> {
+/** Optional narrowing of the projects counted (dashboard filters). */
+export interface FigureFilters {
+  level?: string[];
+  category?: string[];
+}
+
+export async function projectFigures(db: Db, user: UserContext | null, year: number, asOf: string, filters: FigureFilters = {}): Promise<ProjectFigures[]> {
   const campaign = await campaignOfYear(db, year);
-  const where = and(isNull(projects.deletedAt), user ? readScope(user) : undefined, inCampaign(campaign));
+  const where = and(
+    isNull(projects.deletedAt),
+    user ? readScope(user) : undefined,
+    inCampaign(campaign),
+    filters.level?.length ? sql`${projects.levels} && array[${sql.join(filters.level.map((l) => sql`${l}`), sql`, `)}]::text[]` : undefined,
+    filters.category?.length ? inArray(projects.category, filters.category) : undefined,
+  );
   // No alias for projects: the scope conditions name its columns as "projects"."…".
   const rows = await queryRows<Record<string, unknown>>(
     db,
@@ -151,10 +163,15 @@ export interface StatsResult {
 }
 
 /** Figures per group and in total (合计 counts each project once). */
-export async function computeStats(db: Db, user: UserContext | null, opts: { year: number; asOf: string; groupBy: GroupField }): Promise<StatsResult> {
+export async function computeStats(db: Db, user: UserContext | null, opts: { year: number; asOf: string; groupBy: GroupField; filters?: FigureFilters }): Promise<StatsResult> {
   const campaign = await campaignOfYear(db, opts.year);
   const progress = timeProgress(opts.asOf, opts.year, campaign.timeCurve);
-  const items = await projectFigures(db, user, opts.year, opts.asOf);
+  const items = await projectFigures(db, user, opts.year, opts.asOf, opts.filters);
+  return summarise(items, opts, progress);
+}
+
+/** Groups already-loaded project figures (so one load serves several groupings). */
+export function summarise(items: ProjectFigures[], opts: { year: number; asOf: string; groupBy: GroupField }, progress: number): StatsResult {
   const groups = new Map<string, ProjectFigures[]>();
   for (const p of items) {
     for (const key of groupsOf(p, opts.groupBy, vocabularyLabel)) {

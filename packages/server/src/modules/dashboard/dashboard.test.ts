@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../../test/harness.ts';
+
+let t: TestApp;
+let admin: string;
+const year = new Date().getFullYear();
+
+beforeAll(async () => {
+  t = await testApp();
+  admin = await t.login('admin');
+});
+afterAll(async () => t?.close());
+
+describe('dashboard', () => {
+  it('shows region figures, the monthly trend up to the date, splits and extremes', async () => {
+    const res = await t.call('GET', `/api/dashboard?year=${year}&asOf=${year}-09-30`, { cookie: admin });
+    expect(res.statusCode).toBe(200);
+    const d = res.json();
+    expect(d.timeProgress).toBe(75);
+    expect(d.trend.map((p: { month: string }) => p.month)).toEqual(Array.from({ length: 9 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`));
+    expect(d.trend.at(-1).completionRate).toBe(d.total.completionRate);
+    const rates = d.trend.map((p: { ytdWan: number }) => p.ytdWan);
+    expect([...rates].sort((a, b) => a - b)).toEqual(rates);
+    expect(d.top).toHaveLength(10);
+    expect(d.top[0].completionRate).toBeGreaterThanOrEqual(d.bottom[0].completionRate);
+    for (const l of d.lagging) expect(l.gapPoints).toBeLessThan(-10);
+    expect(d.byCategory.reduce((s: number, r: { projects: number }) => s + r.projects, 0)).toBe(d.total.projects);
+  });
+
+  it('filters every part by category and level', async () => {
+    const all = (await t.call('GET', `/api/dashboard?year=${year}&asOf=${year}-09-30`, { cookie: admin })).json();
+    const d = (await t.call('GET', `/api/dashboard?year=${year}&asOf=${year}-09-30&category=industry&level=city`, { cookie: admin })).json();
+    expect(d.total.projects).toBeLessThan(all.total.projects);
+    expect(d.byCategory.map((r: { group: string }) => r.group)).toEqual(['产业项目']);
+    expect(d.byLevel.find((r: { group: string }) => r.group === '市州重点').projects).toBe(d.total.projects);
+  });
+});

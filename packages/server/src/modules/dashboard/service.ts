@@ -1,0 +1,72 @@
+/**
+ * The dashboard: completion against time progress by region, the monthly trend, category and
+ * level split, grade distribution of the latest board, top and bottom ten, lagging projects.
+ * Every part honours the same filters (year, date, level, category) and the caller's scope.
+ */
+import { completionRate, gapPoints, gradeDistribution, groupFigures, periodOf, timeProgress, toPercent, type Grade } from '@pacer/domain';
+import { desc, eq, lte } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { boardEntries, boards } from '../../db/schema.ts';
+import type { UserContext } from '../auth/sessions.ts';
+import { campaignOfYear } from '../campaigns/queries.ts';
+import { projectFigures, summarise, type FigureFilters, type ProjectFigures } from '../stats/service.ts';
+
+/** Projects this many points behind time progress are listed as lagging. */
+export const LAGGING_POINTS = -10;
+
+export async function dashboard(db: Db, user: UserContext, opts: { year: number; asOf: string; filters: FigureFilters }) {
+  const campaign = await campaignOfYear(db, opts.year);
+  const progress = timeProgress(opts.asOf, opts.year, campaign.timeCurve);
+  const items = await projectFigures(db, user, opts.year, opts.asOf, opts.filters);
+  const base = { year: opts.year, asOf: opts.asOf };
+  const lines = items.map((p) => projectLine(p, progress));
+  const rated = lines.filter((l) => l.completionRate !== null).sort((a, b) => b.completionRate! - a.completionRate! || b.ytdWan - a.ytdWan);
+  const visible = new Set(items.map((i) => i.id));
+  return {
+    ...base,
+    timeProgress: toPercent(progress),
+    total: summarise(items, { ...base, groupBy: 'region' }, progress).total,
+    byRegion: summarise(items, { ...base, groupBy: 'region' }, progress).rows,
+    byCategory: summarise(items, { ...base, groupBy: 'category' }, progress).rows,
+    byLevel: summarise(items, { ...base, groupBy: 'level' }, progress).rows,
+    trend: await monthlyTrend(db, user, opts, campaign.timeCurve),
+    grades: await latestGrades(db, opts.asOf, visible),
+    top: rated.slice(0, 10),
+    bottom: rated.slice(-10).reverse(),
+    lagging: rated.filter((l) => l.gapPoints !== null && l.gapPoints < LAGGING_POINTS).reverse(),
+  };
+}
+
+function projectLine(p: ProjectFigures, progress: number) {
+  const rate = completionRate(p.ytdYuan, p.planYuan);
+  return {
+    id: p.id,
+    name: p.name,
+    regionName: p.regionName,
+    planWan: p.planYuan === null ? null : p.planYuan / 10_000,
+    ytdWan: p.ytdYuan / 10_000,
+    completionRate: rate === null ? null : toPercent(rate),
+    gapPoints: gapPoints(rate, progress),
+  };
+}
+
+/** Completion and time progress at each month's end of the year up to the date. */
+async function monthlyTrend(db: Db, user: UserContext, opts: { year: number; asOf: string; filters: FigureFilters }, curve: Parameters<typeof timeProgress>[2]) {
+  const points: { month: string; completionRate: number | null; timeProgress: number; ytdWan: number }[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const end = periodOf('month', `${opts.year}-${String(m).padStart(2, '0')}-01`).end;
+    const at = end > opts.asOf ? opts.asOf : end;
+    const g = groupFigures(await projectFigures(db, user, opts.year, at, opts.filters));
+    points.push({ month: at.slice(0, 7), completionRate: g.completionRate === null ? null : toPercent(g.completionRate), timeProgress: toPercent(timeProgress(at, opts.year, curve)), ytdWan: g.ytdYuan / 10_000 });
+    if (end >= opts.asOf) break;
+  }
+  return points;
+}
+
+/** Grade counts of the latest board published by the date, over the projects the caller sees. */
+async function latestGrades(db: Db, asOf: string, visible: Set<string>) {
+  const [board] = await db.select().from(boards).where(lte(boards.weekStart, asOf)).orderBy(desc(boards.weekStart), desc(boards.version)).limit(1);
+  if (!board) return null;
+  const entries = await db.select({ projectId: boardEntries.projectId, grade: boardEntries.grade }).from(boardEntries).where(eq(boardEntries.boardId, board.id));
+  return { boardId: board.id, weekStart: board.weekStart, version: board.version, distribution: gradeDistribution(entries.filter((e) => visible.has(e.projectId)).map((e) => e.grade as Grade | null)) };
+}
