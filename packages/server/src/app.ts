@@ -23,6 +23,7 @@ import { statsRoutes } from './modules/stats/routes.ts';
 import { boardRoutes } from './modules/boards/routes.ts';
 import { bulletinRoutes } from './modules/bulletins/routes.ts';
 import { dashboardRoutes } from './modules/dashboard/routes.ts';
+import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 // Default validation messages in Chinese; our own schemas give specific ones.
@@ -75,6 +76,7 @@ export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
         { name: 'users', description: '用户管理' },
         { name: 'reports', description: '进度填报与审核' },
         { name: 'stats', description: '完成率、时序进度与排名' },
+        { name: 'campaigns', description: '竞赛活动设置' },
         { name: 'boards', description: '周晒榜' },
         { name: 'bulletins', description: '通报（Word / Excel）' },
       ],
@@ -100,6 +102,7 @@ export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
     await boardRoutes(api, ctx);
     await bulletinRoutes(api, ctx);
     await dashboardRoutes(api, ctx);
+    await campaignRoutes(api, ctx);
   });
 
   await registerWebClient(app, opts.webDir);
