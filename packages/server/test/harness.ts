@@ -59,9 +59,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(opts: { demo?: boolean; reports?: boolean; seedToday?: Date } = {}): Promise<TestApp> {
+export async function testApp(opts: { demo?: boolean; reports?: boolean; boards?: number; seedToday?: Date } = {}): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
-  if (opts.demo !== false) await seedDemo(database.db, { password: DEMO_PASSWORD, reports: opts.reports, today: opts.seedToday });
+  if (opts.demo !== false) await seedDemo(database.db, { password: DEMO_PASSWORD, reports: opts.reports, boards: opts.boards ?? 0, today: opts.seedToday });
   const { app, routes } = await buildApp({ database });
   await app.ready();
   const call: TestApp['call'] = (method, url, o = {}) =>

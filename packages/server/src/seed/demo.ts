@@ -20,7 +20,7 @@ import {
 } from '../db/schema.ts';
 import { addUser } from '../modules/users/service.ts';
 import { seededRandom, type Random } from './random.ts';
-import { seedReports } from './reports.ts';
+import { seedBoards, seedReports } from './reports.ts';
 import * as city from './xiangtan.ts';
 
 export interface DemoAccount {
@@ -41,7 +41,17 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return Number(row?.n ?? 0) === 0;
 }
 
-export async function seedDemo(db: Db, opts: { password: string; today?: Date; projectCount?: number; reports?: boolean }): Promise<DemoResult> {
+export interface DemoOptions {
+  password: string;
+  today?: Date;
+  projectCount?: number;
+  /** Load progress reports (default true). */
+  reports?: boolean;
+  /** How many past weeks of published boards to load (default 8; needs reports). */
+  boards?: number;
+}
+
+export async function seedDemo(db: Db, opts: DemoOptions): Promise<DemoResult> {
   const today = opts.today ?? new Date();
   const year = today.getFullYear();
   const rnd = seededRandom(430300);
@@ -179,7 +189,9 @@ export async function seedDemo(db: Db, opts: { password: string; today?: Date; p
     { username: 'owner2', displayName: [...companyNames][1]!, role: 'owner' as const, orgId: owners[1]!.id },
     { username: 'leader', displayName: city.LEADERS[1]!.name, role: 'leader' as const, personId: leaderIds[1]! },
   ];
-  for (const a of accounts) await addUser(db, { orgId: null, regionCode: null, personId: null, ...a, password: opts.password });
+  const created = [];
+  for (const a of accounts) created.push(await addUser(db, { orgId: null, regionCode: null, personId: null, ...a, password: opts.password }));
+  if (opts.reports !== false && (opts.boards ?? 8) > 0) await seedBoards(db, created[0]!, today, opts.boards ?? 8);
   return { projects: projectRows.length, reports: reportCount, accounts: accounts.map(({ username, role, displayName }) => ({ username, role, displayName })) };
 }
 

@@ -3,8 +3,9 @@
  * reports of last year, following each project's own pace so the boards look real:
  * most projects near time progress, some ahead, some stalled, a few late or missing.
  */
-import { beijingLocal, checkReport, deadlineOf, periodsBetween, timeProgress, type Period, type PeriodKind } from '@pacer/domain';
+import { beijingLocal, checkReport, deadlineOf, periodOf, periodsBetween, previousPeriod, timeProgress, type Period, type PeriodKind } from '@pacer/domain';
 import type { Db } from '../db/client.ts';
+import { publishBoard } from '../modules/boards/service.ts';
 import { progressReports, reportVersions } from '../db/schema.ts';
 import type { Random } from './random.ts';
 
@@ -119,4 +120,13 @@ function progressText(share: number, rnd: Random): string {
   const stage = share < 0.2 ? ['场地平整完成', '桩基施工中', '临建设施搭建完成'] : share < 0.6 ? ['主体结构施工至第', '钢结构吊装完成', '设备基础浇筑完成'] : ['主体封顶，二次结构施工中', '设备安装调试中', '室外配套工程施工中'];
   const s = rnd.pick(stage);
   return s.endsWith('第') ? `${s}${rnd.int(2, 18)}层` : s;
+}
+
+/** Publishes the boards of the last `weeks` finished weeks, oldest first, so movers show. */
+export async function seedBoards(db: Db, office: { id: string; username: string; displayName: string }, today: Date, weeks: number): Promise<void> {
+  const user = { ...office, role: 'office' as const, orgId: null, orgName: null, regionCode: null, personId: null };
+  let week = previousPeriod(periodOf('week', beijingLocal(today).slice(0, 10)));
+  const list: Period[] = [];
+  for (let i = 0; i < weeks; i++, week = previousPeriod(week)) list.unshift(week);
+  for (const w of list) await publishBoard(db, user, w.start, null);
 }
