@@ -24,6 +24,7 @@ import { boardRoutes } from './modules/boards/routes.ts';
 import { bulletinRoutes } from './modules/bulletins/routes.ts';
 import { dashboardRoutes } from './modules/dashboard/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { photoRoutes } from './modules/photos/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 // Default validation messages in Chinese; our own schemas give specific ones.
@@ -103,6 +104,7 @@ export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
     await bulletinRoutes(api, ctx);
     await dashboardRoutes(api, ctx);
     await campaignRoutes(api, ctx);
+    await photoRoutes(api, ctx);
   });
 
   await registerWebClient(app, opts.webDir);

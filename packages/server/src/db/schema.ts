@@ -8,6 +8,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -290,6 +291,36 @@ export const reportVersions = pgTable(
   (t) => [primaryKey({ columns: [t.reportId, t.version] })],
 );
 
+/** bytea for photo bytes: Buffer from pg, Uint8Array from PGlite, Buffer to the app. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/** 现场照片 attached to a report: validated images with their time and place as evidence. */
+export const reportPhotos = pgTable(
+  'report_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => progressReports.id, { onDelete: 'cascade' }),
+    contentType: text('content_type').notNull(),
+    bytes: bytea('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    /** From the photo's EXIF, when it carries them. */
+    takenAt: timestamp('taken_at', { withTimezone: true, mode: 'date' }),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    caption: text('caption'),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('report_photos_report_idx').on(t.reportId), uniqueIndex('report_photos_report_sha_uq').on(t.reportId, t.sha256)],
+);
+
 /** 周晒榜: a published weekly board, immutable; a correction is a new version of the same week. */
 export const boards = pgTable(
   'boards',
@@ -393,6 +424,7 @@ export const TABLES_IN_ORDER = [
   'audit_log',
   'progress_reports',
   'report_versions',
+  'report_photos',
   'boards',
   'board_entries',
   'board_adjustments',
