@@ -109,7 +109,7 @@ describe('filing a weekly report', () => {
   it('is corrected, resubmitted and approved; every version is kept', async () => {
     const saved = await t.call('PUT', '/api/reports', {
       cookie: owner,
-      body: { projectId, periodKind: 'week', periodDate: today, ytdYuan: prevYtd + 800_000, sinceStartYuan: prevYtd + 50_000_000, periodYuan: 800_000, version },
+      body: { projectId, periodKind: 'week', periodDate: today, ytdYuan: prevYtd + 800_000, sinceStartYuan: prevYtd + 50_000_000, periodYuan: 800_000, version, milestones: [{ kind: 'main_structure', actualDate: today }] },
     });
     expect(saved.statusCode).toBe(200);
     const submitted = await t.call('POST', `/api/reports/${reportId}/submit`, { cookie: owner, body: { version: saved.json().version } });
@@ -118,6 +118,8 @@ describe('filing a weekly report', () => {
     const versions = await t.call('GET', `/api/reports/${reportId}/versions`, { cookie: owner });
     expect(versions.json().map((v: { action: string }) => v.action)).toEqual(['save', 'save', 'submit', 'return', 'save', 'submit', 'approve']);
     expect(versions.json()[0].data.periodYuan).toBe(999);
+    const project = (await t.call('GET', `/api/projects/${projectId}`, { cookie: owner })).json();
+    expect(project.milestones.find((m: { kind: string }) => m.kind === 'main_structure').actualDate).toBe(today);
   });
 });
 

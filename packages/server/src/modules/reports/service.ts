@@ -6,7 +6,7 @@
 import { checkReport, periodOf, REPORT_FIELD_LABELS, REPORT_STATUS_LABELS, type ReportData, type ReportFinding, type ReportStatus } from '@pacer/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { progressReports, projects, reportVersions } from '../../db/schema.ts';
+import { progressReports, projectMilestones, projects, reportVersions } from '../../db/schema.ts';
 import { conflict, FieldValidationError, notFound } from '../../http/errors.ts';
 import type { UserContext } from '../auth/sessions.ts';
 import { readScope, writeScope } from '../projects/scope.ts';
@@ -85,7 +85,8 @@ export async function submitReport(db: Db, user: UserContext, id: string, versio
 
 /** Approves a submitted report; accepting warnings needs a written note. */
 export async function approveReport(db: Db, user: UserContext, id: string, version: number, note: string | null) {
-  return review(db, user, id, version, async (report) => {
+  return review(db, user, id, version, async (report, tx) => {
+    await recordMilestones(tx, report);
     const warnings = (report.findings as ReportFinding[]).filter((f) => f.level === 'warning');
     if (warnings.length && !note?.trim()) {
       throw new FieldValidationError([{ path: ['note'], field: '审核意见', message: `报表有 ${warnings.length} 条需核实的提示（${warnings.map((w) => w.message).join('；')}），通过前请填写审核意见` }]);
@@ -100,12 +101,12 @@ export async function returnReport(db: Db, user: UserContext, id: string, versio
   return review(db, user, id, version, async () => ({ status: 'returned', returnReason: reason.trim() }));
 }
 
-async function review(db: Db, user: UserContext, id: string, version: number, decide: (r: Row) => Promise<Partial<Row>>) {
+async function review(db: Db, user: UserContext, id: string, version: number, decide: (r: Row, tx: Tx) => Promise<Partial<Row>>) {
   const result = await db.transaction(async (tx) => {
     const { report, name } = await lockReport(tx, user, id, 'write');
     if (report.status !== 'submitted') throw conflict(`报表当前状态为"${statusLabel(report.status)}"，只有已提交的报表可以审核。`, { current: presentReport(report, name) });
     if (version !== report.version) throw staleVersion(report, name, version);
-    const change = await decide(report);
+    const change = await decide(report, tx);
     const [saved] = await tx
       .update(progressReports)
       .set({ ...change, version: report.version + 1, reviewedAt: new Date(), reviewedBy: user.id, updatedAt: new Date() })
@@ -115,6 +116,18 @@ async function review(db: Db, user: UserContext, id: string, version: number, de
     return { report: saved!, name };
   });
   return presentReport(result.report, result.name);
+}
+
+/** An approved report's milestone dates become the project's actual dates (the plan stays as it was). */
+async function recordMilestones(tx: Tx, report: Row) {
+  for (const m of report.milestones as { kind: string; actualDate: string }[]) {
+    const updated = await tx
+      .update(projectMilestones)
+      .set({ actualDate: m.actualDate })
+      .where(and(eq(projectMilestones.projectId, report.projectId), eq(projectMilestones.kind, m.kind)))
+      .returning({ kind: projectMilestones.kind });
+    if (!updated.length) await tx.insert(projectMilestones).values({ projectId: report.projectId, kind: m.kind, actualDate: m.actualDate });
+  }
 }
 
 async function lockReport(tx: Tx, user: UserContext, id: string, mode: 'read' | 'write') {
