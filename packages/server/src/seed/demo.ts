@@ -240,7 +240,8 @@ function milestonePlan(projectId: string, start: string, finish: string, today: 
     .filter((k) => offsets[k] !== undefined)
     .map((kind) => {
       const planned = new Date(s + span * offsets[kind]!);
-      const done = planned < today && rnd.chance(0.85);
+      // Steps before the start of works are done once their date has passed; later ones slip now and then.
+      const done = planned < today && (offsets[kind]! <= 0 || rnd.chance(0.8));
       const actual = done ? new Date(planned.getTime() + rnd.int(-15, 40) * 86_400_000) : null;
       return {
         projectId,
