@@ -5,7 +5,7 @@
 import { formatWan, yuanToWanText, type ProjectDetail, type ProjectPage } from '@pacer/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { closePopups, launchBrowser, pickOption, pickTreeNode, screenshot, signIn, tableRows } from './support.ts';
+import { launchBrowser, pickOption, pickTreeNode, screenshot, signIn, tableRows } from './support.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -41,9 +41,7 @@ describe('project library', () => {
 
       // Filter: 雨湖区 and 市州重点.
       await pickOption(page, 'filter-level', '市州重点');
-      await closePopups(page);
       await pickTreeNode(page, 'filter-region', '雨湖区');
-      await closePopups(page);
       const listed = page.waitForResponse((r) => r.url().includes('/api/projects?') && r.url().includes('region=430302'));
       await page.getByTestId('filter-submit').click();
       await listed;
@@ -66,6 +64,18 @@ describe('project library', () => {
       await expect.poll(() => page.getByTestId('filter-level').textContent()).toContain('市州重点');
       await expect.poll(() => page.getByTestId('filter-region').textContent()).toContain('雨湖区');
       await expect.poll(async () => (await tableRows(page)).count()).toBe(texts.length);
+
+      // Sort by clicking a column header: the server orders, the URL remembers.
+      const sorted = page.waitForResponse((r) => r.url().includes('/api/projects?') && r.url().includes('sort=totalInvestmentYuan'));
+      await page.getByRole('columnheader', { name: /计划总投资\(万元\)/ }).click();
+      await sorted;
+      await page.waitForURL((url) => url.searchParams.get('sort') === 'totalInvestmentYuan' && url.searchParams.get('order') === 'asc');
+      const bySize = (await (
+        await context.request.get('/api/projects?region=430302&level=city&sort=totalInvestmentYuan&order=asc&pageSize=20')
+      ).json()) as ProjectPage;
+      await expect
+        .poll(async () => (await (await tableRows(page)).getByTestId('project-name').allInnerTexts()).map((n) => n.trim()))
+        .toEqual(bySize.items.map((p) => p.name));
 
       // Open the first project.
       const firstName = (await (await tableRows(page)).first().getByTestId('project-name').textContent())!.trim();
@@ -127,7 +137,7 @@ describe('project library', () => {
       const modal = page.getByTestId('conflict-modal');
       await expect.poll(() => modal.textContent()).toContain('该项目已被他人修改');
       await expect.poll(() => modal.textContent()).toContain(theirName);
-      await screenshot(page, '06-conflict');
+      await screenshot(page, '06-conflict', { fullPage: false });
 
       // Nothing was overwritten; reloading takes the newer version into the form.
       const still = (await (await context.request.get(`/api/projects/${id}`)).json()) as ProjectDetail;
@@ -152,16 +162,24 @@ describe('project library', () => {
       await screenshot(page, '07-phone-list');
 
       // A linked leader sees the 只看我联点的 switch and their own rows highlighted.
+      const mineListed = page.waitForResponse((r) => r.url().includes('/api/projects?') && r.url().includes('mine=true'));
       await page.getByTestId('mine-only').click();
+      await mineListed;
       await page.waitForURL((url) => url.searchParams.get('mine') === 'true');
       await expect.poll(async () => (await tableRows(page)).count()).toBeGreaterThan(0);
       const mine = await (await tableRows(page)).evaluateAll((trs) => trs.every((tr) => tr.classList.contains('pacer-row-mine')));
       expect(mine).toBe(true);
 
+      // The detail reads in one column.
+      await (await tableRows(page)).first().getByTestId('project-name').click();
+      await page.getByTestId('project-detail').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await screenshot(page, '08-phone-detail');
+
       await page.getByTestId('open-menu').click();
       await expect.poll(() => page.locator('.ant-drawer').getByText('项目库').count()).toBeGreaterThan(0);
       await expect.poll(() => page.locator('.ant-drawer').getByTestId('current-user').textContent()).toContain('联点领导');
-      await screenshot(page, '08-phone-menu');
+      await screenshot(page, '09-phone-menu', { fullPage: false });
     } finally {
       await context.close();
     }
@@ -176,7 +194,13 @@ describe('project library', () => {
       await expect.poll(() => page.getByTestId('sign-out').textContent()).toContain('Sign out');
       await page.reload();
       await expect.poll(() => page.getByTestId('project-total').textContent()).toMatch(/\d+ projects/);
-      await screenshot(page, '09-list-english');
+      await screenshot(page, '10-list-english');
+
+      // Signing out ends the session: the list is no longer reachable.
+      await page.getByTestId('sign-out').click();
+      await page.waitForURL(/\/login/);
+      await page.goto(`${baseUrl}/projects`);
+      await page.waitForURL(/\/login/);
     } finally {
       await context.close();
     }

@@ -23,9 +23,12 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Full page by default; overlays (modals, drawers) are captured as the viewport shows them. */
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  // Let antd's open/close motions settle so the picture shows the finished state.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: opts.fullPage ?? true, animations: 'disabled' });
 }
 
 export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
@@ -36,20 +39,27 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.waitForURL(/\/projects/);
 }
 
-/** Opens an antd Select (found by its data-testid) and clicks the option with this label. */
+const OPEN_POPUP = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+
+/** Opens an antd Select (found by its data-testid), clicks the option with this exact label, closes the popup. */
 export async function pickOption(page: Page, testId: string, label: string): Promise<void> {
   await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: label }).first().click();
+  await page.locator(`${OPEN_POPUP} .ant-select-item-option[title="${label}"]`).click();
+  await closePopups(page);
 }
 
 /** Same for an antd TreeSelect. */
 export async function pickTreeNode(page: Page, testId: string, title: string): Promise<void> {
   await page.getByTestId(testId).click();
-  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-node-content-wrapper[title="${title}"]`).click();
+  await page.locator(`${OPEN_POPUP} .ant-select-tree-node-content-wrapper[title="${title}"]`).click();
+  await closePopups(page);
 }
 
-/** Closes an open select popup so it does not cover what comes next. */
-export const closePopups = (page: Page) => page.keyboard.press('Escape');
+/** Closes select popups and waits until they are gone, so the next pick finds only its own. */
+export async function closePopups(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 0, OPEN_POPUP);
+}
 
 /** Rows of the project table once loading has finished. */
 export async function tableRows(page: Page) {

@@ -117,10 +117,13 @@ async function registerWebClient(app: FastifyInstance, webDir?: string): Promise
   const hasClient = indexFile !== undefined && fs.existsSync(indexFile);
   await app.register(async (web) => {
     markScopePublic(web);
-    if (hasClient) await web.register(fastifyStatic, { root: webDir!, wildcard: false, index: false });
+    // wildcard: files are looked up per request, so a rebuilt client is served without a restart.
+    if (hasClient) await web.register(fastifyStatic, { root: webDir!, wildcard: true, index: false });
   });
   app.setNotFoundHandler((request, reply) => {
-    if (hasClient && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    // Client-side routes get index.html; a missing asset is a 404, never HTML posing as JavaScript.
+    const isAsset = request.url.startsWith('/assets/') || /\.[a-z0-9]+(\?|$)/i.test(request.url.split('?')[0]!);
+    if (hasClient && request.method === 'GET' && !request.url.startsWith('/api/') && !isAsset) {
       return reply.type('text/html').send(fs.createReadStream(indexFile!));
     }
     return reply.status(404).send({ error: 'not_found', message: `没有这个接口：${request.method} ${request.url.split('?')[0]}` });

@@ -7,12 +7,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, type TestDatabase } from '../../test/harness.ts';
-import { openDatabase, sql, type Database, type Db } from '../db/client.ts';
+import { openDatabase, queryRows, sql, type Database, type Db } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
+import { TABLES_IN_ORDER } from '../db/schema.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { writeBackup } from './backup.ts';
+import { unlistedTables } from './catalog.ts';
 import { restoreBackup } from './restore.ts';
 import { dumpBody, snapshot, tempDir } from './testing.ts';
+
+/** Child processes and PGlite seeding take long on a busy machine: generous, not endless. */
+const SLOW = 120_000;
 
 const onPostgres = !!process.env.DATABASE_URL;
 const dir = tempDir();
@@ -63,7 +68,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe('backup', () => {
+describe('backup', { timeout: SLOW }, () => {
   it('writes a readable SQL file with a header, one COPY block per table and a trailer', () => {
     const text = fs.readFileSync(sourceFile, 'utf8');
     expect(text).toMatch(/^-- Pacer 领跑 数据备份/);
@@ -85,6 +90,20 @@ describe('backup', () => {
     expect(fs.readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 
+  it('knows every table, parents before children (TABLES_IN_ORDER)', async () => {
+    // A table added without listing it would make every backup refuse; listed after a child,
+    // restore would break its foreign key. Either way this names the table to fix.
+    expect(await unlistedTables(source.db)).toEqual([]);
+    const links = await queryRows<{ child: string; parent: string }>(
+      source.db,
+      sql`select (select relname from pg_class where oid = c.conrelid) as child, (select relname from pg_class where oid = c.confrelid) as parent
+          from pg_constraint c where c.contype = 'f' and c.connamespace = 'public'::regnamespace`,
+    );
+    const order: readonly string[] = TABLES_IN_ORDER;
+    const backwards = links.filter((l) => l.child !== l.parent && order.indexOf(l.parent) > order.indexOf(l.child));
+    expect(backwards).toEqual([]);
+  });
+
   it('refuses when the database has a table the backup does not know', async () => {
     await source.db.execute(sql`create table stray (id int primary key)`);
     try {
@@ -96,7 +115,7 @@ describe('backup', () => {
   });
 });
 
-describe('restore', () => {
+describe('restore', { timeout: SLOW }, () => {
   it('brings back every row of every table exactly, and backs up again identically', async () => {
     const target = await fresh();
     const result = await restoreBackup(target, sourceFile);

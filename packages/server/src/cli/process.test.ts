@@ -11,6 +11,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client.ts';
 import { tempDir } from './testing.ts';
 
+/** Child processes and PGlite seeding take long on a busy machine: generous, not endless. */
+const SLOW = 120_000;
+
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 const dir = tempDir();
 const dataDir = path.join(dir, 'data');
@@ -41,7 +44,7 @@ const noStack = (run: Run) => expect(run.stderr).not.toMatch(/\n\s+at /);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('pacer (child process)', () => {
+describe('pacer (child process)', { timeout: SLOW }, () => {
   it('prints bilingual help', async () => {
     const run = await pacer(['--help']);
     expect(run.code).toBe(0);

@@ -14,6 +14,9 @@ import { restoreBackup } from './restore.ts';
 import { appliedSchema, migrateUpTo, shippedMigrations } from './schema-version.ts';
 import { editDump, snapshot, tempDir } from './testing.ts';
 
+/** Child processes and PGlite seeding take long on a busy machine: generous, not endless. */
+const SLOW = 120_000;
+
 const dir = tempDir();
 const drops: (() => Promise<void>)[] = [];
 async function fresh(): Promise<Database> {
@@ -55,7 +58,7 @@ async function expectUntouched(): Promise<void> {
 
 const isEmpty = async (db: Database) => (await tableCounts(db.db)).every((c) => c.rows === 0);
 
-describe('restore refuses', () => {
+describe('restore refuses', { timeout: SLOW }, () => {
   it('a database that already has data, unless --force', async () => {
     await expect(restoreBackup(occupied, good)).rejects.toThrow(/目标数据库已有数据（regions \d+ 行.*--force/);
     await expectUntouched();
@@ -115,7 +118,7 @@ describe('restore refuses', () => {
   });
 });
 
-describe('restore with --force', () => {
+describe('restore with --force', { timeout: SLOW }, () => {
   it('replaces all data with the backup', async () => {
     const target = await fresh();
     await seedDemo(target.db, { password: 'other-pass1', projectCount: 3, reports: false });
@@ -126,7 +129,7 @@ describe('restore with --force', () => {
   });
 });
 
-describe.runIf(shippedMigrations().length >= 2)('backups across schema versions', () => {
+describe.runIf(shippedMigrations().length >= 2)('backups across schema versions', { timeout: SLOW }, () => {
   let older: string;
   beforeAll(async () => {
     // A database as the previous release left it: one migration fewer, with a little data.

@@ -8,6 +8,9 @@ import { runMigrations } from './migrate.ts';
 import { seedDemoCommand } from './seed.ts';
 import { shippedMigrations } from './schema-version.ts';
 
+/** Child processes and PGlite seeding take long on a busy machine: generous, not endless. */
+const SLOW = 120_000;
+
 let t: TestDatabase | undefined;
 afterEach(async () => {
   await t?.drop();
@@ -19,7 +22,7 @@ const rowsIn = async (table: string) => (await tableCounts(t!.database.db)).find
 const small = { password: 'pacer2026', projectCount: 4, reports: false };
 const office = (username: string) => ({ username, password: 'Office2026', displayName: '管理员', role: 'office' as const, orgId: null, regionCode: null, personId: null });
 
-describe('pacer migrate', () => {
+describe('pacer migrate', { timeout: SLOW }, () => {
   it('reports how many migrations it applied, and nothing the second time', async () => {
     t = await freshDatabase();
     const db = t.database.db;
@@ -32,7 +35,7 @@ describe('pacer migrate', () => {
   });
 });
 
-describe('pacer seed demo', () => {
+describe('pacer seed demo', { timeout: SLOW }, () => {
   it('loads the demo city into an empty database and names the accounts', async () => {
     t = await freshDatabase();
     const demo = await seedDemoCommand(t.database, { password: 'pacer2026' });

@@ -5,7 +5,7 @@
 import type { CurrentUser, Permission } from '@pacer/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api, ApiRequestError, errorMessage } from './api.ts';
@@ -20,20 +20,26 @@ async function fetchMe(): Promise<CurrentUser | null> {
   }
 }
 
+/**
+ * The user RequireAuth let in, held steady for the pages below it: when the session ends,
+ * the guard redirects, and no page ever renders with the user missing.
+ */
+const UserContext = createContext<CurrentUser | null>(null);
+
 export function useCurrentUser() {
   return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity });
 }
 
 /** The signed-in user; only for pages under RequireAuth. */
 export function useUser(): CurrentUser {
-  const { data } = useCurrentUser();
-  if (!data) throw new Error('useUser outside RequireAuth');
-  return data;
+  const user = useContext(UserContext);
+  if (!user) throw new Error('useUser outside RequireAuth');
+  return user;
 }
 
 export function useCan(): (permission: Permission) => boolean {
-  const { data } = useCurrentUser();
-  return (permission) => data?.permissions.includes(permission) ?? false;
+  const user = useContext(UserContext);
+  return (permission) => user?.permissions.includes(permission) ?? false;
 }
 
 export function useSignIn() {
@@ -78,7 +84,11 @@ export function RequireAuth() {
     );
   }
   if (!me.data) return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
-  return <Outlet />;
+  return (
+    <UserContext.Provider value={me.data}>
+      <Outlet />
+    </UserContext.Provider>
+  );
 }
 
 /** Route guard for one permission, inside RequireAuth. */

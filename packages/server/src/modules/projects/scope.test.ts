@@ -66,6 +66,9 @@ describe('owner (业主单位)', () => {
     const put = await t.call('PUT', `/api/projects/${target.id}`, { cookie: owner2, body });
     expect(put.statusCode).toBe(404);
     expect(put.body).not.toContain(target.name);
+    // Nor by claiming it: naming itself as owner in the body does not widen the scope.
+    const claim = await t.call('PUT', `/api/projects/${target.id}`, { cookie: owner2, body: { ...body, ownerOrgId: (await me(t, owner2)).orgId } });
+    expect(claim.statusCode).toBe(404);
     expect((await t.call('DELETE', `/api/projects/${target.id}`, { cookie: owner2 })).statusCode).toBe(403);
     expect((await t.call('POST', `/api/projects/${target.id}/restore`, { cookie: owner2 })).statusCode).toBe(403);
 

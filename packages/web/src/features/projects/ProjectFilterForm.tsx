@@ -9,19 +9,23 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/LocaleProvider.tsx';
 import { personLabel, regionTree, useOrganisations, usePeople, useRegions } from '../../shared/reference.ts';
+import { useIsNarrow } from '../../shared/useMediaQuery.ts';
 import { termOptions } from '../../shared/vocabulary.ts';
 import { countFilters, EMPTY_FILTERS, type ProjectFilters } from './listQuery.ts';
 
 const COL = { xs: 24, sm: 12, lg: 8, xxl: 6 } as const;
-/** Shown while folded: the filters offices use most. */
+/** Shown while folded: the filters offices use most; on a phone only the keyword, so the rows stay in view. */
 const FOLDED_COUNT = 3;
+const FOLDED_COUNT_NARROW = 1;
 
 export function ProjectFilterForm({ value, onSearch }: { value: ProjectFilters; onSearch: (filters: ProjectFilters) => void }) {
   const { t } = useTranslation(['projects', 'common']);
   const { locale } = useLocale();
   const [form] = Form.useForm<ProjectFilters>();
+  const narrow = useIsNarrow();
+  const folded = narrow ? FOLDED_COUNT_NARROW : FOLDED_COUNT;
   // Open from the start when a shared link sets a folded filter, so nothing filters unseen.
-  const [expanded, setExpanded] = useState(() => countFilters({ ...value, q: '', level: [], region: [] }) > 0);
+  const [expanded, setExpanded] = useState(() => countFilters(narrow ? { ...value, q: '' } : { ...value, q: '', level: [], region: [] }) > 0);
   const regions = useRegions();
   const hqs = useOrganisations('hq');
   const people = usePeople();
@@ -86,7 +90,7 @@ export function ProjectFilterForm({ value, onSearch }: { value: ProjectFilters; 
     <Card size="small" style={{ marginBottom: 16 }}>
       <Form<ProjectFilters> form={form} name="filters" layout="vertical" onFinish={submit} data-testid="project-filters">
         <Row gutter={16}>
-          {(expanded ? fields : fields.slice(0, FOLDED_COUNT)).map((field) => (
+          {(expanded ? fields : fields.slice(0, folded)).map((field) => (
             <Col {...COL} key={field.key}>
               {field}
             </Col>

@@ -25,7 +25,14 @@ export function ProjectSections({ project: p }: { project: ProjectDetail }) {
 
   const section = (key: string, title: string, items: DescriptionsProps['items'], extra?: ReactNode) => (
     <Card key={key} title={title} size="small" style={{ marginBottom: 16 }} data-testid={`section-${key}`}>
-      <Descriptions bordered size={narrow ? 'small' : 'middle'} column={COLUMNS} items={items} layout={narrow ? 'vertical' : 'horizontal'} />
+      <Descriptions
+        bordered
+        size={narrow ? 'small' : 'middle'}
+        column={COLUMNS}
+        items={items}
+        // Labels stay on the left on phones too: a stacked layout doubles the page length.
+        styles={{ label: { whiteSpace: 'nowrap', width: narrow ? 96 : undefined } }}
+      />
       {extra}
     </Card>
   );

@@ -45,7 +45,11 @@ export function useDeleteProject() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete(`/api/projects/${id}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.all }),
+    onSuccess: (_, id) => {
+      // Forget the detail rather than refetch it: the live project is gone, asking would only 404.
+      queryClient.removeQueries({ queryKey: projectKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: ['projects', 'list'] });
+    },
   });
 }
 

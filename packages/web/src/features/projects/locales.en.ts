@@ -39,7 +39,6 @@ export const en: Messages<typeof zh> = {
     year: 'Year',
     keyword: 'Keyword',
     updatedAt: 'Updated',
-    version: 'Version',
   },
   list: {
     title: 'Project library',

@@ -36,7 +36,6 @@ export const zh = {
     year: '年度',
     keyword: '关键词',
     updatedAt: '更新时间',
-    version: '版本',
   },
   list: {
     title: '项目库',

@@ -91,8 +91,14 @@ export function projectColumns(opts: {
     {
       key: 'levels',
       dataIndex: 'levels',
-      width: 200,
-      render: (levels: ProjectSummary['levels']) => levels.map((l) => <Tag key={l}>{PROJECT_LEVELS.label(l, locale)}</Tag>),
+      width: 220,
+      render: (levels: ProjectSummary['levels']) => (
+        <Space size={[0, 4]} wrap>
+          {levels.map((l) => (
+            <Tag key={l}>{PROJECT_LEVELS.label(l, locale)}</Tag>
+          ))}
+        </Space>
+      ),
     },
     { key: 'category', dataIndex: 'category', width: 150, render: (v: string) => PROJECT_CATEGORIES.label(v, locale) },
     { key: 'status', dataIndex: 'status', width: 90, render: (v: string) => PROJECT_STATUSES.label(v, locale) },

@@ -31,7 +31,8 @@ export function ProjectForm({ base, onReloaded }: { base?: ProjectDetail; onRelo
   const navigate = useNavigate();
   const [form] = Form.useForm<ProjectFormValues>();
   const save = useSaveProject();
-  const [summary, setSummary] = useState<{ title: string; lines: string[] } | null>(null);
+  // The count, not the sentence, is kept, so the title follows a language switch.
+  const [summary, setSummary] = useState<{ count: number | null; lines: string[] } | null>(null);
   const [listErrors, setListErrors] = useState<Record<string, string[]>>({});
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const baselines = baselinesOf(base);
@@ -54,7 +55,7 @@ export function ProjectForm({ base, onReloaded }: { base?: ProjectDetail; onRelo
     setErrors(placed.map((i) => ({ name: i.path, errors: [i.message] })));
     setListErrors(lists);
     setSummary({
-      title: t('form.fixErrors', { count: issues.length }),
+      count: issues.length,
       lines: issues.map((i) => (i.path.length ? `${describeFieldPath(i.path)}：${i.message}` : i.message)),
     });
     if (placed[0]) form.scrollToField(placed[0].path, { block: 'center' });
@@ -84,7 +85,7 @@ export function ProjectForm({ base, onReloaded }: { base?: ProjectDetail; onRelo
             // A duplicate code or name: the server names the field.
             showIssues([{ path: [(body as { field: string }).field], message: body!.message }]);
           } else {
-            setSummary({ title: t('form.saveFailed'), lines: [errorMessage(error)] });
+            setSummary({ count: null, lines: [errorMessage(error)] });
             window.scrollTo({ top: 0, behavior: 'smooth' });
           }
         },
@@ -104,7 +105,7 @@ export function ProjectForm({ base, onReloaded }: { base?: ProjectDetail; onRelo
         <Alert
           type="error"
           showIcon
-          title={summary.title}
+          title={summary.count === null ? t('form.saveFailed') : t('form.fixErrors', { count: summary.count })}
           description={
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               {summary.lines.map((line, i) => (
