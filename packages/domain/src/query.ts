@@ -173,3 +173,30 @@ export const apiError = z.object({
   current: z.unknown().optional(),
 });
 export type ApiError = z.infer<typeof apiError>;
+
+/** Labels of query-string parameters, for messages about a bad filter. */
+export const QUERY_FIELD_LABELS: Record<string, string> = {
+  level: '项目级别',
+  category: '项目类别',
+  status: '建设状态',
+  track: '竞赛赛道',
+  region: '区划/园区',
+  hq: '协调指挥部',
+  leader: '联点领导',
+  owner: '业主单位',
+  q: '关键词',
+  year: '年度',
+  deleted: '回收站',
+  mine: '只看我联点的',
+  sort: '排序字段',
+  order: '排序方向',
+  page: '页码',
+  pageSize: '每页条数',
+  periodKind: '填报周期',
+  date: '日期',
+  asOf: '截至日期',
+  groupBy: '分组方式',
+  week: '周',
+  kind: '类型',
+  projectId: '项目',
+};

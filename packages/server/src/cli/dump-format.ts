@@ -76,7 +76,7 @@ export function decodeField(raw: string): string | null {
       continue;
     }
     const next = raw[++i];
-    if (next === undefined) throw new DumpError('值以单个反斜杠结尾');
+    if (next === undefined) throw new RangeError('值以单个反斜杠结尾');
     const octal = /^[0-7]{1,3}/.exec(raw.slice(i, i + 3));
     const hex = next === 'x' ? /^[0-9a-fA-F]{1,2}/.exec(raw.slice(i + 1, i + 3)) : null;
     if (octal) {
@@ -94,7 +94,12 @@ export function decodeField(raw: string): string | null {
   return Buffer.from(bytes).toString('utf8');
 }
 
-export class DumpError extends CliError {}
+/** Something wrong with the file itself; nothing has been changed when this is raised. */
+export class DumpError extends CliError {
+  constructor(why: string) {
+    super(`备份文件不可用，未做任何更改。${why}`);
+  }
+}
 
 export type DumpEvent =
   | { kind: 'header'; header: DumpHeader }
@@ -116,7 +121,18 @@ const HEADER_LINE = /^-- ([a-z-]+): (.*)$/;
  */
 export async function* readDump(file: string, summary?: DumpSummary): AsyncGenerator<DumpEvent> {
   if (!fs.existsSync(file)) throw new CliError(`找不到备份文件 ${file}`);
-  const lines = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  const input = fs.createReadStream(file, 'utf8');
+  const lines = readline.createInterface({ input, crlfDelay: Infinity });
+  try {
+    yield* parseLines(lines, summary);
+  } finally {
+    // Also when the consumer stops early (a failed insert): release the file at once.
+    lines.close();
+    input.destroy();
+  }
+}
+
+async function* parseLines(lines: readline.Interface, summary?: DumpSummary): AsyncGenerator<DumpEvent> {
   const hash: Hash = createHash('sha256');
   const fields = new Map<string, string>();
   const tables: DumpSummary['tables'] = [];

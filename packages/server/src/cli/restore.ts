@@ -4,6 +4,7 @@
  * anything is touched; pass two loads it in one transaction that also empties the tables
  * (with --force) and verifies the counts, so any failure leaves the database as it was.
  */
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { SQL } from 'drizzle-orm';
 import { queryRows, sql, type Database, type Db } from '../db/client.ts';
@@ -148,6 +149,8 @@ export function registerRestore(program: Command): void {
     .argument('<file>', '由 pacer backup 生成的文件 / a file written by pacer backup')
     .option('--force', '目标库已有数据时先清空再恢复 / replace the data in a non-empty database')
     .action(async (file: string, opts: { force?: boolean }) => {
+      // Before opening the database, which would create an empty data directory for nothing.
+      if (!fs.existsSync(file)) throw new CliError(`找不到备份文件 ${file}`);
       await withDatabase(
         async (database) => {
           const { header, counts } = await restoreBackup(database, file, opts);

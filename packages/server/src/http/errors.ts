@@ -2,7 +2,7 @@
  * Errors the API answers with. Every one carries a Chinese message a person can act on;
  * validation errors also say which field.
  */
-import { describeFieldPath } from '@pacer/domain';
+import { describeFieldPath, QUERY_FIELD_LABELS } from '@pacer/domain';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
@@ -55,7 +55,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
           .split('/')
           .filter(Boolean)
           .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-        return { path, field: describeFieldPath(path) || '请求', message: v.message ?? '内容不正确' };
+        // A query parameter is named by its label; list positions mean nothing to the person.
+        const field = error.validationContext === 'querystring' ? (QUERY_FIELD_LABELS[String(path[0])] ?? String(path[0] ?? '查询条件')) : describeFieldPath(path) || '请求';
+        return { path, field, message: v.message ?? '内容不正确' };
       });
       const where = error.validationContext === 'querystring' ? '查询条件' : error.validationContext === 'params' ? '地址参数' : '提交的内容';
       return reply.status(400).send({

@@ -185,10 +185,10 @@ describe('references to other records', () => {
 });
 
 describe('uniqueness', () => {
-  it('refuses a national code already used, naming the project that has it', async () => {
+  it('refuses a national code already used, without naming a project the caller may not see', async () => {
     const existing = await create(t, admin, newProject(ref.owners[0]!));
     const err = await refused(newProject(ref.owners[1]!, { code: ` ${existing.code!.toLowerCase()} ` }), 409);
-    expect(err).toMatchObject({ error: 'conflict', field: 'code', message: `项目代码 ${existing.code} 已被项目"${existing.name}"使用` });
+    expect(err).toMatchObject({ error: 'conflict', field: 'code', message: `项目代码 ${existing.code} 已被另一个项目使用，请核对代码` });
   });
 
   it('refuses the same name twice in one region, allows it in another', async () => {

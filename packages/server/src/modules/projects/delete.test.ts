@@ -88,7 +88,7 @@ describe('restore', () => {
     const taker = await create(t, admin, newProject(ownerOrg, { code: p.code }));
     const res = await restore(admin, p.id);
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ field: 'code', message: `项目代码 ${p.code} 已被项目"${taker.name}"使用` });
+    expect(res.json()).toMatchObject({ field: 'code', message: `项目代码 ${p.code} 已被另一个项目使用，请核对代码` });
     expect((await storedProject(t, p.id)).row!.deletedAt).not.toBeNull();
     expect((await auditEntries(t, p.id)).map((a) => a.action)).toEqual(['create', 'delete']);
   });

@@ -1,6 +1,6 @@
 /** Reads of the project library: the filtered list and one project in full. */
 import type { ProjectDetail, ProjectListQuery, ProjectSummary } from '@pacer/domain';
-import { MILESTONE_KINDS, STATISTICS_THRESHOLD_YUAN } from '@pacer/domain';
+import { beijingLocal, MILESTONE_KINDS, STATISTICS_THRESHOLD_YUAN } from '@pacer/domain';
 import { aliasedTable, and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
@@ -124,7 +124,7 @@ function listConditions(query: ProjectListQuery, user: UserContext): SQL | undef
 }
 
 export async function listProjects(db: Db, user: UserContext, query: ProjectListQuery, today = new Date()) {
-  const year = query.year ?? today.getFullYear();
+  const year = query.year ?? Number(beijingLocal(today).slice(0, 4));
   const where = listConditions(query, user);
   const column = SORT_COLUMNS[query.sort];
   const direction = query.order === 'asc' ? asc : desc;
@@ -143,7 +143,7 @@ export async function listProjects(db: Db, user: UserContext, query: ProjectList
 
 /** One project with everything on its detail page, or null when out of scope or absent. */
 export async function getProject(db: Db, user: UserContext, id: string, opts: { includeDeleted?: boolean; year?: number } = {}): Promise<ProjectDetail | null> {
-  const year = opts.year ?? new Date().getFullYear();
+  const year = opts.year ?? Number(beijingLocal(new Date()).slice(0, 4));
   const [row] = await baseQuery(db, year)
     .where(and(eq(projects.id, id), readScope(user), opts.includeDeleted ? undefined : isNull(projects.deletedAt)));
   if (!row) return null;

@@ -151,6 +151,17 @@ async function writeChildren(tx: Tx, projectId: string, d: ProjectData, existing
     }
     return { projectId, kind: m.kind, plannedDate: m.plannedDate, baselineDate, actualDate: m.actualDate, changeReason: baselineDate === m.plannedDate ? null : m.changeReason };
   });
+  // Dropping a row would drop its baseline with it: re-baselining by deletion is refused.
+  for (const before of existing.plans) {
+    if (!d.annualPlans.some((p) => p.year === before.year)) {
+      issues.push({ path: ['annualPlans'], field: '年度计划', message: `${before.year} 年已有年度计划（原计划保留备查），不能删除；如计划取消，请把金额改为 0 并填写调整原因` });
+    }
+  }
+  for (const before of existing.milestones) {
+    if (before.baselineDate && !d.milestones.some((m) => m.kind === before.kind)) {
+      issues.push({ path: ['milestones'], field: '节点计划', message: `节点"${MILESTONE_KINDS.label(before.kind)}"已有原计划日期，不能删除；如不再需要，请清空计划日期并填写调整原因` });
+    }
+  }
   if (issues.length) throw new FieldValidationError(issues);
 
   await tx.delete(projectAnnualPlans).where(eq(projectAnnualPlans.projectId, projectId));
@@ -201,7 +212,7 @@ async function checkUnique(tx: Tx | Db, d: Identity, selfId: string | null) {
   const notSelf = selfId ? ne(projects.id, selfId) : undefined;
   if (d.code) {
     const [dup] = await tx.select({ name: projects.name }).from(projects).where(and(eq(projects.code, d.code), isNull(projects.deletedAt), notSelf));
-    if (dup) throw conflict(`项目代码 ${d.code} 已被项目"${dup.name}"使用`, { field: 'code' });
+    if (dup) throw conflict(`项目代码 ${d.code} 已被另一个项目使用，请核对代码`, { field: 'code' });
   }
   const [dupName] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.name, d.name), eq(projects.regionCode, d.regionCode), isNull(projects.deletedAt), notSelf));
   if (dupName) throw conflict(`同一区划内已有名为"${d.name}"的项目`, { field: 'name' });

@@ -179,3 +179,27 @@ describe('audit log', () => {
     expect(last.after.contactName).toBe('第二次');
   });
 });
+
+describe('baselines cannot be dropped', () => {
+  it('refuses to delete a plan year or a planned milestone, so nothing is re-baselined silently', async () => {
+    const t2 = await testApp();
+    try {
+      const admin = await t2.login('admin');
+      const list = (await t2.call('GET', '/api/projects?pageSize=50', { cookie: admin })).json();
+      const id = list.items.find((p: { annualPlanYuan: number | null }) => p.annualPlanYuan).id;
+      const detail = (await t2.call('GET', `/api/projects/${id}`, { cookie: admin })).json();
+      const body = toInput(detail);
+      const noPlans = await t2.call('PUT', `/api/projects/${id}`, { cookie: admin, body: { ...body, annualPlans: [] } });
+      expect(noPlans.statusCode).toBe(400);
+      expect(noPlans.json().issues[0].message).toContain('不能删除');
+      const noMilestones = await t2.call('PUT', `/api/projects/${id}`, { cookie: admin, body: { ...body, milestones: [] } });
+      expect(noMilestones.statusCode).toBe(400);
+      expect(noMilestones.json().issues[0].field).toBe('节点计划');
+      const after = (await t2.call('GET', `/api/projects/${id}`, { cookie: admin })).json();
+      expect(after.annualPlans).toEqual(detail.annualPlans);
+      expect(after.version).toBe(detail.version);
+    } finally {
+      await t2.close();
+    }
+  });
+});
