@@ -85,7 +85,7 @@ describe('restore', () => {
   it('refuses with 409 when a live project has taken its code meanwhile, and it stays deleted', async () => {
     const p = await create(t, admin, newProject(ownerOrg));
     await del(admin, p.id);
-    const taker = await create(t, admin, newProject(ownerOrg, { code: p.code }));
+    await create(t, admin, newProject(ownerOrg, { code: p.code }));
     const res = await restore(admin, p.id);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ field: 'code', message: `项目代码 ${p.code} 已被另一个项目使用，请核对代码` });
