@@ -10,7 +10,7 @@ export default tseslint.config(
   {
     rules: {
       // Chinese documents use the full-width space (U+3000) inside strings on purpose.
-      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true }],
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },

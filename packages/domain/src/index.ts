@@ -8,3 +8,5 @@ export * from './figures/index.ts';
 export * from './periods.ts';
 export * from './reports.ts';
 export * from './bulletin.ts';
+export * from './calendar.ts';
+export * from './problems.ts';

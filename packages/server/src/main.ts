@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { DatabaseLockedError } from './db/client.ts';
+import { DatabaseLockedError, type Db } from './db/client.ts';
 import { openConfiguredDatabase } from './runtime.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
 
@@ -21,7 +21,8 @@ async function main() {
 
   if (config.PACER_DEMO && (await isEmpty(database.db))) {
     app.log.info('空数据库：正在载入演示城市（湘潭市）… loading the demo city');
-    const demo = await seedDemo(database.db, { password: config.PACER_DEMO_PASSWORD });
+    // One transaction: a failed first start leaves an empty database, not half a city.
+    const demo = await database.db.transaction((tx) => seedDemo(tx as unknown as Db, { password: config.PACER_DEMO_PASSWORD }));
     const lines = demo.accounts.map((a) => `    ${a.username.padEnd(8)} ${a.role.padEnd(12)} ${a.displayName}`);
     console.log(
       `\n  已载入演示数据：湘潭市，${demo.projects} 个项目。Demo city loaded: ${demo.projects} projects.\n` +

@@ -10,6 +10,7 @@ import { PACER_VERSION, knownErrorMessage } from './context.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerRestore } from './restore.ts';
 import { registerSeed } from './seed.ts';
+import { registerStats } from './stats.ts';
 import { registerUsers } from './users.ts';
 
 const TITLES: Record<string, string> = {
@@ -31,6 +32,8 @@ const ENVIRONMENT = `
   pacer migrate
   pacer user add --username zhangsan --name 张三 --role owner --org "湘潭某某有限公司"
   pacer backup pacer-2026-05-01.sql
+  pacer stats --year 2026 --as-of 2026-06-30 --group-by region --format json
+  pacer board --week 2026-11-16 --format json
   DATABASE_URL=postgres://… pacer restore pacer-2026-05-01.sql`;
 
 export function buildProgram(): Command {
@@ -49,6 +52,7 @@ export function buildProgram(): Command {
   registerUsers(program);
   registerBackup(program);
   registerRestore(program);
+  registerStats(program);
   return program;
 }
 

@@ -3,7 +3,7 @@
  * units, leaders, chains, ~80 projects across categories and levels with plans and
  * milestones, this year's and last year's campaign, and one account per role.
  */
-import { COMPETITION_TRACKS, MILESTONE_KINDS, type MilestoneKind, type ProjectLevel } from '@pacer/domain';
+import { beijingLocal, COMPETITION_TRACKS, MILESTONE_KINDS, type MilestoneKind, type ProjectLevel } from '@pacer/domain';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/client.ts';
 import {
@@ -53,7 +53,7 @@ export interface DemoOptions {
 
 export async function seedDemo(db: Db, opts: DemoOptions): Promise<DemoResult> {
   const today = opts.today ?? new Date();
-  const year = today.getFullYear();
+  const year = Number(beijingLocal(today).slice(0, 4));
   const rnd = seededRandom(430300);
 
   await db.insert(regions).values([

@@ -1,3 +1,4 @@
+import { beijingLocal } from '@pacer/domain';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { safeText } from './xlsx.ts';
 
 let t: TestApp;
 let admin: string;
-const year = new Date().getFullYear();
+const year = Number(beijingLocal(new Date()).slice(0, 4)); // the demo's year, in Beijing time
 const date = `${year}-06-30`;
 
 beforeAll(async () => {

@@ -1,9 +1,10 @@
+import { beijingLocal } from '@pacer/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/harness.ts';
 
 let t: TestApp;
 let admin: string;
-const year = new Date().getFullYear();
+const year = Number(beijingLocal(new Date()).slice(0, 4)); // the demo's year, in Beijing time
 
 beforeAll(async () => {
   t = await testApp();

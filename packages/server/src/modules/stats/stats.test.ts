@@ -1,3 +1,4 @@
+import { beijingLocal } from '@pacer/domain';
 import { completionRate, gapPoints, timeProgress, toPercent } from '@pacer/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/harness.ts';
@@ -5,7 +6,7 @@ import { projectFigures } from './service.ts';
 
 let t: TestApp;
 let admin: string;
-const year = new Date().getFullYear();
+const year = Number(beijingLocal(new Date()).slice(0, 4)); // the demo's year, in Beijing time
 const asOf = `${year}-06-30`;
 
 beforeAll(async () => {
