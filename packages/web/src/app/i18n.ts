@@ -6,7 +6,12 @@ import type { Locale } from '@pacer/domain';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { auth } from '../features/auth/locales.ts';
+import { boards } from '../features/boards/locales.ts';
+import { bulletins } from '../features/bulletins/locales.ts';
+import { campaign } from '../features/campaign/locales.ts';
+import { dashboard } from '../features/dashboard/locales.ts';
 import { projects } from '../features/projects/locales.ts';
+import { reports } from '../features/reports/locales.ts';
 import { readStored } from '../shared/storage.ts';
 import { common } from './locales.ts';
 
@@ -22,10 +27,14 @@ export function initialLocale(): Locale {
   return isLocale(stored) ? stored : DEFAULT_LOCALE;
 }
 
-const resources = {
-  'zh-CN': { common: common['zh-CN'], auth: auth['zh-CN'], projects: projects['zh-CN'] },
-  'en-US': { common: common['en-US'], auth: auth['en-US'], projects: projects['en-US'] },
-};
+const tables = { common, auth, projects, reports, boards, dashboard, bulletins, campaign };
+type Namespace = keyof typeof tables;
+const NAMESPACES = Object.keys(tables) as Namespace[];
+
+const pick = <L extends Locale>(locale: L) =>
+  Object.fromEntries(NAMESPACES.map((ns) => [ns, tables[ns][locale]])) as { [N in Namespace]: (typeof tables)[N][L] };
+
+const resources = { 'zh-CN': pick('zh-CN'), 'en-US': pick('en-US') };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -38,7 +47,7 @@ void i18n.use(initReactI18next).init({
   resources,
   lng: initialLocale(),
   fallbackLng: DEFAULT_LOCALE,
-  ns: ['common', 'auth', 'projects'],
+  ns: NAMESPACES,
   defaultNS: 'common',
   // React escapes output already.
   interpolation: { escapeValue: false },

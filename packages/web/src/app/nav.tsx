@@ -1,8 +1,8 @@
 /**
- * The side menu, one entry per feature. Later features (进度填报, 周晒榜, 问题督办, 调度会)
- * add their entry here when their pages exist; none is shown before then.
+ * The side menu, one entry per feature, each shown only with its permission. Later
+ * features (问题督办, 调度会) add their entry here when their pages exist.
  */
-import { DatabaseOutlined } from '@ant-design/icons';
+import { BarChartOutlined, DatabaseOutlined, FileTextOutlined, FormOutlined, SettingOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { Permission } from '@pacer/domain';
 import type { ReactNode } from 'react';
 
@@ -10,12 +10,17 @@ export interface NavItem {
   key: string;
   path: string;
   icon: ReactNode;
-  labelKey: 'nav.projects';
+  labelKey: `nav.${'projects' | 'reports' | 'boards' | 'dashboard' | 'bulletins' | 'campaign'}`;
   permission: Permission;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'projects', path: '/projects', icon: <DatabaseOutlined />, labelKey: 'nav.projects', permission: 'projects:read' },
+  { key: 'reports', path: '/reports', icon: <FormOutlined />, labelKey: 'nav.reports', permission: 'reports:read' },
+  { key: 'boards', path: '/boards', icon: <TrophyOutlined />, labelKey: 'nav.boards', permission: 'boards:manage' },
+  { key: 'dashboard', path: '/dashboard', icon: <BarChartOutlined />, labelKey: 'nav.dashboard', permission: 'stats:read' },
+  { key: 'bulletins', path: '/bulletins', icon: <FileTextOutlined />, labelKey: 'nav.bulletins', permission: 'bulletins:export' },
+  { key: 'campaign', path: '/campaign', icon: <SettingOutlined />, labelKey: 'nav.campaign', permission: 'boards:manage' },
 ];
 
 /** The menu entry a path belongs to: /projects/123/edit → projects. */

@@ -2,8 +2,9 @@
  * Routes. Every page is lazy so the first load carries only the shell;
  * a feature's pages arrive when the user first opens it.
  */
+import type { Permission } from '@pacer/domain';
 import { Button, Result } from 'antd';
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate } from 'react-router-dom';
 import { RequireAuth, RequirePermission } from './auth.tsx';
@@ -13,6 +14,18 @@ const AppLayout = lazy(() => import('./AppLayout.tsx'));
 const ProjectListPage = lazy(() => import('../features/projects/ProjectListPage.tsx'));
 const ProjectDetailPage = lazy(() => import('../features/projects/ProjectDetailPage.tsx'));
 const ProjectFormPage = lazy(() => import('../features/projects/ProjectFormPage.tsx'));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage.tsx'));
+const ReportFillPage = lazy(() => import('../features/reports/ReportFillPage.tsx'));
+const ReportPage = lazy(() => import('../features/reports/ReportPage.tsx'));
+const BoardsPage = lazy(() => import('../features/boards/BoardsPage.tsx'));
+const PublicBoardsPage = lazy(() => import('../features/boards/public/PublicBoardsPage.tsx'));
+const PublicBoardPage = lazy(() => import('../features/boards/public/PublicBoardPage.tsx'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
+const BulletinsPage = lazy(() => import('../features/bulletins/BulletinsPage.tsx'));
+const CampaignSettingsPage = lazy(() => import('../features/campaign/CampaignSettingsPage.tsx'));
+
+/** A page behind one permission. */
+const guarded = (permission: Permission, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 
 function NotFound() {
   const { t } = useTranslation();
@@ -32,6 +45,9 @@ function NotFound() {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // Published boards are public: no sign-in, no app shell.
+  { path: '/public/boards', element: <PublicBoardsPage /> },
+  { path: '/public/boards/:id', element: <PublicBoardPage /> },
   {
     element: <RequireAuth />,
     children: [
@@ -57,6 +73,13 @@ export const router = createBrowserRouter([
               </RequirePermission>
             ),
           },
+          { path: 'reports', element: guarded('reports:read', <ReportsPage />) },
+          { path: 'reports/fill/:projectId', element: guarded('reports:write', <ReportFillPage />) },
+          { path: 'reports/:id', element: guarded('reports:read', <ReportPage />) },
+          { path: 'boards', element: guarded('boards:manage', <BoardsPage />) },
+          { path: 'dashboard', element: guarded('stats:read', <DashboardPage />) },
+          { path: 'bulletins', element: guarded('bulletins:export', <BulletinsPage />) },
+          { path: 'campaign', element: guarded('boards:manage', <CampaignSettingsPage />) },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -1,8 +1,8 @@
 /** Sign-in (/login). Errors are the server's own Chinese sentences. */
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../app/api.ts';
 import { FullPageSpin, useCurrentUser, useSignIn } from '../../app/auth.tsx';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
@@ -57,6 +57,11 @@ export default function LoginPage() {
             {t('submit')}
           </Button>
         </Form>
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Link to="/public/boards" data-testid="public-boards-link">
+            <TrophyOutlined /> {t('common:nav.publicBoards')}
+          </Link>
+        </div>
       </Card>
     </main>
   );

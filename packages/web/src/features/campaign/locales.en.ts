@@ -1,0 +1,51 @@
+/** Words of campaign settings, English. Same keys as locales.zh.ts (checked by the type). */
+import type { Messages } from '../../app/messages.ts';
+import type { zh } from './locales.zh.ts';
+
+export const en: Messages<typeof zh> = {
+  title: 'Campaign settings',
+  campaign: 'Campaign',
+  none: 'No campaign yet',
+  sections: { basic: 'Basics', cadence: 'Reporting and deadlines', curve: 'Time-progress curve', rules: 'Weekly board grading' },
+  fields: {
+    name: 'Name',
+    slogan: 'Slogan',
+    period: 'Runs',
+    cadence: 'Reports',
+    weekday: 'Weekly due',
+    monthDay: 'Monthly due',
+    time: 'Time',
+  },
+  weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  monthDayValue: 'Day {{day}}',
+  monthDaySuffix: '',
+  cadence: { week: 'Weekly', month: 'Monthly' },
+  curve: {
+    linear: 'Linear by month (default; end of June = 50%)',
+    custom: 'Custom month-end anchors',
+    preset: 'Use Q1 20%, H1 50%, Q3 75%',
+    month: 'Month',
+    anchor: 'Cumulative share at month end (anchor)',
+    effective: 'Time progress (month end)',
+    anchorHint: 'Fill only the months you set (December must be 100%); months between anchors are spread evenly, days within a month linearly.',
+    monthName: 'Month {{month}}',
+  },
+  rules: {
+    default: 'Default rules',
+    custom: 'Custom rules',
+    excellentMinGap: 'Excellent: gap at least',
+    goodMinGap: 'Good: gap at least',
+    fairMinGap: 'Fair: gap at least',
+    points: 'points',
+    excellentNeedsNoOverdue: 'Excellent needs no overdue milestone',
+    poorOverdueDays: 'Poor when a milestone is overdue more than (days)',
+    missingReportIsPoor: 'Poor when the report is missing',
+    summary: 'Below the fair threshold is poor.',
+  },
+  save: 'Save settings',
+  saved: 'Settings saved',
+  fixErrors: '{{count}} item(s) need correcting',
+  saveFailed: 'Not saved',
+  required: 'Enter {{field}}',
+  readOnly: 'Only the campaign office may change the settings',
+};
