@@ -11,9 +11,11 @@ describe('bulletin sentences', () => {
   });
 
   it('says whether 双过半 was reached', () => {
-    expect(doubleHalfSentence(52, 50)).toBe('实现"时间过半、任务过半"目标。');
-    expect(doubleHalfSentence(45.5, 50)).toBe('距"双过半"目标还差4.50个百分点。');
-    expect(doubleHalfSentence(45.5, 40)).toBeNull();
+    expect(doubleHalfSentence(52, 50, '2026-06-30')).toBe('实现"时间过半、任务过半"目标。');
+    expect(doubleHalfSentence(45.5, 50, '2026-06-30')).toBe('距"双过半"目标还差4.50个百分点。');
+    expect(doubleHalfSentence(45.5, 40, '2026-05-31')).toBeNull();
+    // Not repeated in later bulletins of the year.
+    expect(doubleHalfSentence(80, 91.67, '2026-11-30')).toBeNull();
   });
 
   it('joins names the Chinese way', () => {

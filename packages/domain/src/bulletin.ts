@@ -33,9 +33,10 @@ export function summarySentence(f: SummaryFigures): string {
   return `截至${chineseDate(f.asOf)}，${f.scopeName}${f.projects}个重点项目累计完成投资${formatYi(f.ytdYuan)}亿元${rate}。`;
 }
 
-/** 双过半 sentence for mid-year bulletins. */
-export function doubleHalfSentence(completionRate: number | null, timeProgress: number): string | null {
-  if (timeProgress < 50 || completionRate === null) return null;
+/** 双过半 sentence, for bulletins as of June or July only (the mid-year reckoning). */
+export function doubleHalfSentence(completionRate: number | null, timeProgress: number, asOf: string): string | null {
+  const month = Number(asOf.slice(5, 7));
+  if (month < 6 || month > 7 || timeProgress < 50 || completionRate === null) return null;
   return completionRate >= 50 ? '实现"时间过半、任务过半"目标。' : `距"双过半"目标还差${(50 - completionRate).toFixed(2)}个百分点。`;
 }
 

@@ -43,6 +43,14 @@ export const REPORT_FIELD_LABELS: Record<string, string> = {
   physicalProgress: '形象进度',
   milestones: '节点完成情况',
   problems: '存在问题',
+  projectId: '项目',
+  periodKind: '填报周期',
+  periodDate: '填报日期',
+  kind: '节点',
+  actualDate: '实际完成日期',
+  version: '版本号',
+  note: '审核意见',
+  reason: '退回原因',
 };
 
 /** A finding about a report: errors stop submission; warnings need the reviewer's acceptance; flags draw attention. */

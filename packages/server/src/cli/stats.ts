@@ -25,9 +25,10 @@ function parseFormat(text: string): Format {
 
 const fixed = (v: number | null) => (v === null ? '—' : v.toFixed(2));
 
-export async function statsRows(db: Db, opts: { year: number; asOf: string; groupBy: GroupField }): Promise<StatsRow[]> {
+export async function statsRows(db: Db, opts: { year: number; asOf: string; groupBy: GroupField }): Promise<Omit<StatsRow, 'key'>[]> {
   const result = await computeStats(db, null, opts);
-  return [...result.rows, result.total];
+  // The CLI's contract names exactly these fields; the API's `key` stays out of it.
+  return [...result.rows, result.total].map(({ key: _key, ...row }) => row);
 }
 
 export async function boardLines(db: Db, week: string) {

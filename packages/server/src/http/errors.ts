@@ -56,7 +56,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
           .filter(Boolean)
           .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
         // A query parameter is named by its label; list positions mean nothing to the person.
-        const field = error.validationContext === 'querystring' ? (QUERY_FIELD_LABELS[String(path[0])] ?? String(path[0] ?? '查询条件')) : describeFieldPath(path) || '请求';
+        const field = error.validationContext === 'querystring' ? (QUERY_FIELD_LABELS[String(path[0])] ?? String(path[0] ?? '查询条件')) : describeFieldPath(path, request.routeOptions.config.fieldLabels) || '请求';
         return { path, field, message: v.message ?? '内容不正确' };
       });
       const where = error.validationContext === 'querystring' ? '查询条件' : error.validationContext === 'params' ? '地址参数' : '提交的内容';

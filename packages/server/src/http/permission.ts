@@ -12,6 +12,8 @@ export type RoutePermission = 'public' | 'signedIn' | Permission;
 declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: RoutePermission;
+    /** Labels for fields of this route's body, so validation messages name them in Chinese. */
+    fieldLabels?: Record<string, string>;
   }
 }
 

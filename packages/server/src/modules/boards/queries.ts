@@ -2,7 +2,7 @@
 import { gapPoints, gradeDistribution, groupFigures, rankByCompletion, toPercent, yuanToWan, type Grade } from '@pacer/domain';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { boardEntries, boards } from '../../db/schema.ts';
+import { boardEntries, boards, regions } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 
 export async function listBoards(db: Db, limit = 60) {
@@ -29,7 +29,9 @@ export async function getBoard(db: Db, id: string) {
   if (!board) throw notFound('榜单');
   const entries = await db.select().from(boardEntries).where(eq(boardEntries.boardId, id)).orderBy(asc(boardEntries.rank), asc(boardEntries.projectName));
   const versions = await db.select({ id: boards.id, version: boards.version }).from(boards).where(eq(boards.weekStart, board.weekStart)).orderBy(asc(boards.version));
+  const [city] = await db.select({ name: regions.name }).from(regions).where(eq(regions.kind, 'city')).limit(1);
   return {
+    cityName: city?.name ?? '',
     board: presentBoard(board),
     versions,
     distribution: gradeDistribution(entries.map((e) => e.grade as Grade | null)),

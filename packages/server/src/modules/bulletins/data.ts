@@ -14,7 +14,9 @@ import {
   toPercent,
   completionRate,
   listNames,
+  problemSentence,
   type Grade,
+  type ProblemFigures,
   type Period,
 } from '@pacer/domain';
 import { and, desc, eq } from 'drizzle-orm';
@@ -22,6 +24,7 @@ import type { Db } from '../../db/client.ts';
 import { boardEntries, boards, regions } from '../../db/schema.ts';
 import { boardInputs } from '../boards/inputs.ts';
 import { computeStats, type StatsRow } from '../stats/service.ts';
+import { groupProblemFigures, problemFacts, type ProblemStatsRow } from '../problems/stats.ts';
 
 export const BULLETIN_KINDS = ['week', 'month', 'quarter'] as const;
 export type BulletinKind = (typeof BULLETIN_KINDS)[number];
@@ -54,6 +57,8 @@ export interface BulletinData {
   yellow: BulletinProject[];
   /** Whether grades come from a published board. */
   gradesPublished: boolean;
+  /** 问题交办办理情况, the year to the date, by lead department. */
+  problems: { sentence: string; total: ProblemFigures; byDepartment: ProblemStatsRow[] };
 }
 
 export function bulletinPeriod(kind: BulletinKind, date: string): Period & { label: string } {
@@ -100,10 +105,11 @@ export async function bulletinData(db: Db, kind: BulletinKind, date: string, now
   const ahead = byRegion.rows.filter((r) => (r.gapPoints ?? -1) >= 0).map((r) => r.group);
   const summary = [
     summarySentence({ asOf, scopeName: '全市', projects: total.projects, ytdYuan: Math.round(total.ytdWan * 10_000), completionRate: total.completionRate, timeProgress: total.timeProgress, gapPoints: total.gapPoints }),
-    doubleHalfSentence(total.completionRate, total.timeProgress),
+    doubleHalfSentence(total.completionRate, total.timeProgress, asOf),
     ahead.length ? `${listNames(ahead)}快于时序进度。` : '各县市区均慢于时序进度，需加快推进。',
     `红色预警项目${projects.filter((p) => p.colour === 'red').length}个，黄色预警项目${projects.filter((p) => p.colour === 'yellow').length}个。`,
   ].filter((s): s is string => s !== null);
+  const problemGroups = groupProblemFigures(await problemFacts(db, null, `${year}-01-01`, asOf), 'department', asOf);
   const titles: Record<BulletinKind, string> = {
     week: `${cityName}重点项目建设周晒榜`,
     month: `${cityName}重点项目建设情况通报`,
@@ -124,6 +130,7 @@ export async function bulletinData(db: Db, kind: BulletinKind, date: string, now
     red: projects.filter((p) => p.colour === 'red'),
     yellow: projects.filter((p) => p.colour === 'yellow'),
     gradesPublished: grades !== null,
+    problems: { sentence: problemSentence(problemGroups.total), total: problemGroups.total, byDepartment: problemGroups.rows.filter((r) => r.assigned > 0) },
   };
 }
 

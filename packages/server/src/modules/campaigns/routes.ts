@@ -36,6 +36,29 @@ const settings = z.object({
   gradingRules: rules.nullable(),
 });
 
+/** Names of the settings fields in validation messages. */
+const CAMPAIGN_FIELD_LABELS: Record<string, string> = {
+  name: '活动名称',
+  slogan: '口号',
+  startsOn: '开始日期',
+  endsOn: '结束日期',
+  cadence: '填报周期',
+  deadlines: '截止时间',
+  weekday: '每周截止日',
+  monthDay: '每月截止日',
+  time: '截止时刻',
+  timeCurve: '时序进度曲线',
+  month: '月份',
+  share: '累计进度',
+  gradingRules: '评定规则',
+  excellentMinGap: '优秀门槛（百分点）',
+  goodMinGap: '良好门槛（百分点）',
+  fairMinGap: '一般门槛（百分点）',
+  excellentNeedsNoOverdue: '优秀须无逾期节点',
+  poorOverdueDays: '较差逾期天数',
+  missingReportIsPoor: '未填报评为较差',
+};
+
 export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['campaigns'];
@@ -47,7 +70,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   r.put(
     '/api/campaigns/:id',
-    { config: { permission: 'boards:manage' }, schema: { tags, summary: '修改活动设置 Update campaign settings', params: z.object({ id: z.uuid() }), body: settings } },
+    { config: { permission: 'boards:manage', fieldLabels: CAMPAIGN_FIELD_LABELS }, schema: { tags, summary: '修改活动设置 Update campaign settings', params: z.object({ id: z.uuid() }), body: settings } },
     async (req) => {
       if (req.body.endsOn < req.body.startsOn) throw fieldError(['endsOn'], '结束日期不能早于开始日期');
       const [row] = await ctx.db.update(campaigns).set(req.body).where(eq(campaigns.id, req.params.id)).returning();

@@ -1,5 +1,7 @@
 import { beijingLocal, deadlineOf, DEFAULT_DEADLINES, type DeadlineRule, type ReportDto } from '@pacer/domain';
+import type { Db } from '../../db/client.ts';
 import type { progressReports } from '../../db/schema.ts';
+import { campaignOfYear } from '../campaigns/queries.ts';
 
 type Row = typeof progressReports.$inferSelect;
 
@@ -38,4 +40,14 @@ export function presentReport(row: Row, projectName: string, rule: DeadlineRule 
     deadline: deadlineOf(period, rule),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** The deadline rule of the campaign of a year (the default when there is no campaign). */
+export async function deadlineRule(db: Db, year: number): Promise<DeadlineRule> {
+  return (await campaignOfYear(db, year)).deadlines;
+}
+
+/** Presents a report with its campaign's deadline rule. */
+export async function present(db: Db, row: Row, projectName: string): Promise<ReportDto> {
+  return presentReport(row, projectName, await deadlineRule(db, row.year));
 }

@@ -7,14 +7,15 @@ import { notFound } from '../../http/errors.ts';
 import type { UserContext } from '../auth/sessions.ts';
 import { readScope } from '../projects/scope.ts';
 import { COUNTING_STATUSES } from './context.ts';
-import { isLate, presentReport } from './present.ts';
+import { deadlineRule, isLate, present } from './present.ts';
+import { reportContext } from './context.ts';
 import { projectInScope } from './service.ts';
 
 export async function getReport(db: Db, user: UserContext, id: string) {
   const [report] = await db.select().from(progressReports).where(eq(progressReports.id, id));
   if (!report) throw notFound('报表');
   const project = await projectInScope(db, user, report.projectId, 'read');
-  return presentReport(report, project.name);
+  return present(db, report, project.name);
 }
 
 export async function reportHistory(db: Db, user: UserContext, id: string) {
@@ -30,32 +31,36 @@ export async function reportHistory(db: Db, user: UserContext, id: string) {
 
 /**
  * The report for a project and period if there is one; otherwise a draft prefilled from the
- * last counting report, so what was entered once is not asked again.
+ * previous report, so what was entered once is not asked again. `previous` is always the
+ * report the checks compare with (same kind, same year), so 本期 = 本年累计 − previous.
  */
 export async function reportForm(db: Db, user: UserContext, projectId: string, kind: PeriodKind, date: string) {
   const project = await projectInScope(db, user, projectId, 'read');
   const period = periodOf(kind, date);
+  const year = Number(period.end.slice(0, 4));
+  const context = await reportContext(db, projectId, { ...period, year });
   const [existing] = await db
     .select()
     .from(progressReports)
     .where(and(eq(progressReports.projectId, projectId), eq(progressReports.periodKind, kind), eq(progressReports.periodStart, period.start)));
-  if (existing) return { report: presentReport(existing, project.name), prefill: null, period };
-  const year = Number(period.end.slice(0, 4));
+  if (existing) return { report: await present(db, existing, project.name), prefill: null, previous: context.previous, period };
+  // 自开工累计 and 形象进度 carry over from the latest report of any kind, even last year's.
   const [last] = await db
     .select()
     .from(progressReports)
     .where(and(eq(progressReports.projectId, projectId), lt(progressReports.periodStart, period.start), inArray(progressReports.status, COUNTING_STATUSES)))
     .orderBy(desc(progressReports.periodEnd))
     .limit(1);
-  const sameYear = last && last.year === year;
+  const ytdYuan = context.previous?.ytdYuan ?? 0;
   return {
     report: null,
     period,
+    previous: context.previous,
     prefill: {
-      ytdYuan: sameYear ? last.ytdYuan : 0,
-      sinceStartYuan: last?.sinceStartYuan ?? 0,
+      ytdYuan,
+      sinceStartYuan: Math.max(last?.sinceStartYuan ?? 0, context.previous?.sinceStartYuan ?? 0),
       periodYuan: 0,
-      paidYtdYuan: sameYear ? last.paidYtdYuan : null,
+      paidYtdYuan: last && last.year === year ? last.paidYtdYuan : null,
       physicalProgress: last?.physicalProgress ?? '',
     },
   };
@@ -86,7 +91,8 @@ export async function periodReports(db: Db, user: UserContext, kind: PeriodKind,
     ? await db.select().from(progressReports).where(and(eq(progressReports.periodKind, kind), eq(progressReports.periodStart, period.start), inArray(progressReports.projectId, ids)))
     : [];
   const byProject = new Map(reports.map((r) => [r.projectId, r]));
-  const deadline = deadlineOf(period);
+  const rule = await deadlineRule(db, year);
+  const deadline = deadlineOf(period, rule);
   const overdue = beijingLocal(now) > deadline;
   const rows = expected.map((p) => {
     const r = byProject.get(p.id);
@@ -98,11 +104,12 @@ export async function periodReports(db: Db, user: UserContext, kind: PeriodKind,
       ownerName: p.ownerName,
       state: (r?.status ?? 'missing') as ReportState,
       reportId: r?.id ?? null,
-      late: r ? isLate(r) : false,
+      late: r ? isLate(r, rule) : false,
       /** Past the deadline with nothing submitted. */
       overdue: overdue && (!r || r.status === 'draft' || r.status === 'returned'),
       ytdYuan: r?.ytdYuan ?? null,
-      flags: r ? (r.findings as { level: string }[]).filter((f) => f.level !== 'error').length : 0,
+      warnings: r ? (r.findings as { level: string }[]).filter((f) => f.level === 'warning').length : 0,
+      flags: r ? (r.findings as { level: string }[]).filter((f) => f.level === 'flag').length : 0,
     };
   });
   return { period, deadline, previous: previousPeriod(period), rows };
@@ -121,4 +128,18 @@ export function complianceBy(rows: Awaited<ReturnType<typeof periodReports>>['ro
     groups.set(key, g);
   }
   return [...groups.values()].sort((a, b) => b.missing + b.late - (a.missing + a.late) || a.group.localeCompare(b.group, 'zh-CN'));
+}
+
+/** Reports in a state across periods, in the caller's scope: the reviewer's queue (待审核). */
+export async function reportsByStatus(db: Db, user: UserContext, status: string, limit = 200) {
+  const rows = await db
+    .select({ report: progressReports, projectName: projects.name, regionName: regions.name, ownerName: organisations.name })
+    .from(progressReports)
+    .innerJoin(projects, eq(projects.id, progressReports.projectId))
+    .innerJoin(regions, eq(regions.code, projects.regionCode))
+    .innerJoin(organisations, eq(organisations.id, projects.ownerOrgId))
+    .where(and(eq(progressReports.status, status), isNull(projects.deletedAt), readScope(user)))
+    .orderBy(asc(progressReports.submittedAt))
+    .limit(limit);
+  return Promise.all(rows.map(async (r) => ({ ...(await present(db, r.report, r.projectName)), regionName: r.regionName, ownerName: r.ownerName })));
 }

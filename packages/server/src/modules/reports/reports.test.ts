@@ -157,6 +157,22 @@ describe('scope and checks', () => {
     expect(bare.json().issues[0].field).toBe('审核意见');
   });
 
+  it('queues submitted reports across periods for the reviewer, within scope', async () => {
+    const queue = (await t.call('GET', '/api/reports?status=submitted', { cookie: admin })).json() as { projectId: string; status: string }[];
+    expect(queue.length).toBeGreaterThan(0);
+    for (const r of queue) expect(r.status).toBe('submitted');
+    const mine = (await t.call('GET', '/api/reports?status=submitted', { cookie: owner })).json() as { projectId: string }[];
+    const own = new Set(((await t.call('GET', '/api/projects?pageSize=200', { cookie: owner })).json().items as { id: string }[]).map((p) => p.id));
+    for (const r of mine) expect(own.has(r.projectId)).toBe(true);
+    expect(mine.length).toBeLessThan(queue.length);
+  });
+
+  it('always tells the form which report 本期 is measured against', async () => {
+    const f = await form();
+    expect(f.report).not.toBeNull();
+    expect(f.previous).toEqual(expect.objectContaining({ ytdYuan: expect.any(Number) }));
+  });
+
   it('lists missing reports of a period per unit', async () => {
     const period = await t.call('GET', `/api/reports/period?periodKind=week&date=${today}`, { cookie: admin });
     const rows = period.json().rows as { state: string }[];

@@ -1,9 +1,9 @@
-import { apiError, beijingLocal, PERIOD_KINDS, reportDto, reportInput, isoDate } from '@pacer/domain';
+import { apiError, beijingLocal, PERIOD_KINDS, REPORT_FIELD_LABELS, REPORT_STATUSES, reportDto, reportInput, isoDate } from '@pacer/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app.ts';
-import { complianceBy, getReport, periodReports, reportForm, reportHistory } from './queries.ts';
+import { complianceBy, getReport, periodReports, reportForm, reportHistory, reportsByStatus } from './queries.ts';
 import { approveReport, returnReport, saveReport, submitReport } from './service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
@@ -24,12 +24,28 @@ const periodRow = z.object({
   late: z.boolean(),
   overdue: z.boolean(),
   ytdYuan: z.number().nullable(),
+  warnings: z.number(),
   flags: z.number(),
 });
 
 export async function reportRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reports'];
+
+  r.get(
+    '/api/reports',
+    {
+      config: { permission: 'reports:read' },
+      schema: {
+        tags,
+        summary: '按状态列出报表（审核队列） Reports by status',
+        description: '跨周期列出某一状态的报表，如 status=submitted 为待审核队列，按提交时间排序。',
+        querystring: z.object({ status: z.enum(REPORT_STATUSES).default('submitted') }),
+        response: { 200: z.array(reportDto.extend({ regionName: z.string(), ownerName: z.string() })), ...errors },
+      },
+    },
+    async (req) => reportsByStatus(ctx.db, req.user!, req.query.status),
+  );
 
   r.get(
     '/api/reports/period',
@@ -66,6 +82,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext): Promi
           200: z.object({
             report: reportDto.nullable(),
             period: periodDto,
+            previous: z.object({ ytdYuan: z.number(), sinceStartYuan: z.number() }).nullable(),
             prefill: z.object({ ytdYuan: z.number(), sinceStartYuan: z.number(), periodYuan: z.number(), paidYtdYuan: z.number().nullable(), physicalProgress: z.string() }).nullable(),
           }),
           ...errors,
@@ -96,7 +113,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext): Promi
   r.put(
     '/api/reports',
     {
-      config: { permission: 'reports:write' },
+      config: { permission: 'reports:write', fieldLabels: REPORT_FIELD_LABELS },
       schema: {
         tags,
         summary: '保存填报草稿 Save a draft',
@@ -114,13 +131,13 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext): Promi
 
   r.post(
     '/api/reports/:id/approve',
-    { config: { permission: 'reports:review' }, schema: { tags, summary: '审核通过 Approve', params: idParams, body: versionBody.extend({ note: z.string().max(1000).nullable().optional() }), response: { 200: reportDto, ...errors } } },
+    { config: { permission: 'reports:review', fieldLabels: REPORT_FIELD_LABELS }, schema: { tags, summary: '审核通过 Approve', params: idParams, body: versionBody.extend({ note: z.string().max(1000).nullable().optional() }), response: { 200: reportDto, ...errors } } },
     async (req) => approveReport(ctx.db, req.user!, req.params.id, req.body.version, req.body.note ?? null),
   );
 
   r.post(
     '/api/reports/:id/return',
-    { config: { permission: 'reports:review' }, schema: { tags, summary: '退回 Return', params: idParams, body: versionBody.extend({ reason: z.string({ error: '请填写退回原因' }).max(1000) }), response: { 200: reportDto, ...errors } } },
+    { config: { permission: 'reports:review', fieldLabels: REPORT_FIELD_LABELS }, schema: { tags, summary: '退回 Return', params: idParams, body: versionBody.extend({ reason: z.string({ error: '请填写退回原因' }).max(1000) }), response: { 200: reportDto, ...errors } } },
     async (req) => returnReport(ctx.db, req.user!, req.params.id, req.body.version, req.body.reason),
   );
 }

@@ -11,7 +11,7 @@ import { conflict, FieldValidationError, notFound } from '../../http/errors.ts';
 import type { UserContext } from '../auth/sessions.ts';
 import { readScope, writeScope } from '../projects/scope.ts';
 import { reportContext } from './context.ts';
-import { presentReport } from './present.ts';
+import { present } from './present.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Row = typeof progressReports.$inferSelect;
@@ -31,8 +31,8 @@ export async function saveReport(db: Db, user: UserContext, input: ReportData, v
       .where(and(eq(progressReports.projectId, input.projectId), eq(progressReports.periodKind, period.kind), eq(progressReports.periodStart, period.start)))
       .for('update');
     if (current) {
-      if (LOCKED_STATUSES.has(current.status)) throw conflict('本期报表已提交，不能再修改；如需更正，请联系审核人退回。', { current: presentReport(current, project.name) });
-      if (version !== current.version) throw staleVersion(current, project.name, version);
+      if (LOCKED_STATUSES.has(current.status)) throw conflict('本期报表已提交，不能再修改；如需更正，请联系审核人退回。', { current: await present(tx as unknown as Db, current, project.name) });
+      if (version !== current.version) throw await staleVersion(tx, current, project.name, version);
     }
     const findings = checkReport(input, await reportContext(tx as unknown as Db, input.projectId, period));
     const values = {
@@ -58,7 +58,7 @@ export async function saveReport(db: Db, user: UserContext, input: ReportData, v
     await keepVersion(tx, saved, 'save', user);
     return { saved, name: project.name };
   });
-  return presentReport(row.saved, row.name);
+  return present(db, row.saved, row.name);
 }
 
 /** Submits a draft. Errors block it; warnings and flags go to the reviewer. Replaying the same submit is harmless. */
@@ -66,8 +66,8 @@ export async function submitReport(db: Db, user: UserContext, id: string, versio
   const result = await db.transaction(async (tx) => {
     const { report, name } = await lockReport(tx, user, id, 'write');
     if (report.status === 'submitted' && version === report.version - 1) return { report, name }; // double click
-    if (LOCKED_STATUSES.has(report.status)) throw conflict('本期报表已提交，无需重复提交。', { current: presentReport(report, name) });
-    if (version !== report.version) throw staleVersion(report, name, version);
+    if (LOCKED_STATUSES.has(report.status)) throw conflict('本期报表已提交，无需重复提交。', { current: await present(tx as unknown as Db, report, name) });
+    if (version !== report.version) throw await staleVersion(tx, report, name, version);
     const period = { kind: report.periodKind as 'week' | 'month', start: report.periodStart, end: report.periodEnd, year: report.year };
     const findings = checkReport(report, await reportContext(tx as unknown as Db, report.projectId, period));
     const errors = findings.filter((f) => f.level === 'error');
@@ -80,7 +80,7 @@ export async function submitReport(db: Db, user: UserContext, id: string, versio
     await keepVersion(tx, saved!, 'submit', user);
     return { report: saved!, name };
   });
-  return presentReport(result.report, result.name);
+  return present(db, result.report, result.name);
 }
 
 /** Approves a submitted report; accepting warnings needs a written note. */
@@ -104,8 +104,8 @@ export async function returnReport(db: Db, user: UserContext, id: string, versio
 async function review(db: Db, user: UserContext, id: string, version: number, decide: (r: Row, tx: Tx) => Promise<Partial<Row>>) {
   const result = await db.transaction(async (tx) => {
     const { report, name } = await lockReport(tx, user, id, 'write');
-    if (report.status !== 'submitted') throw conflict(`报表当前状态为"${statusLabel(report.status)}"，只有已提交的报表可以审核。`, { current: presentReport(report, name) });
-    if (version !== report.version) throw staleVersion(report, name, version);
+    if (report.status !== 'submitted') throw conflict(`报表当前状态为"${statusLabel(report.status)}"，只有已提交的报表可以审核。`, { current: await present(tx as unknown as Db, report, name) });
+    if (version !== report.version) throw await staleVersion(tx, report, name, version);
     const change = await decide(report, tx);
     const [saved] = await tx
       .update(progressReports)
@@ -115,7 +115,7 @@ async function review(db: Db, user: UserContext, id: string, version: number, de
     await keepVersion(tx, saved!, change.status === 'approved' ? 'approve' : 'return', user);
     return { report: saved!, name };
   });
-  return presentReport(result.report, result.name);
+  return present(db, result.report, result.name);
 }
 
 /** An approved report's milestone dates become the project's actual dates (the plan stays as it was). */
@@ -153,8 +153,8 @@ async function keepVersion(tx: Tx, row: Row, action: string, user: UserContext) 
   await tx.insert(reportVersions).values({ reportId: row.id, version: row.version, action, status: row.status, data, userId: user.id });
 }
 
-function staleVersion(current: Row, name: string, version: number | null) {
-  return conflict(`该报表已被修改（您读取的是第 ${version ?? '-'} 版，当前是第 ${current.version} 版），请刷新后再操作。`, { current: presentReport(current, name) });
+async function staleVersion(tx: Tx, current: Row, name: string, version: number | null) {
+  return conflict(`该报表已被修改（您读取的是第 ${version ?? '-'} 版，当前是第 ${current.version} 版），请刷新后再操作。`, { current: await present(tx as unknown as Db, current, name) });
 }
 
 function findingsError(errors: ReportFinding[]) {

@@ -6,6 +6,7 @@ import type { AppContext } from '../../app.ts';
 import { computeStats, GROUP_FIELDS } from './service.ts';
 
 const statsRow = z.object({
+  key: z.string(),
   group: z.string(),
   projects: z.number(),
   planWan: z.number(),

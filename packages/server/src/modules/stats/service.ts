@@ -31,13 +31,17 @@ export interface ProjectFigures {
   name: string;
   regionCode: string;
   regionName: string;
+  parkCode: string | null;
   parkName: string | null;
   levels: string[];
   category: string;
   status: string;
   track: string | null;
+  hqId: string | null;
   hqName: string | null;
+  leaderId: string | null;
   leaderName: string | null;
+  ownerId: string;
   ownerName: string;
   totalYuan: number;
   planYuan: number | null;
@@ -45,6 +49,8 @@ export interface ProjectFigures {
 }
 
 export interface StatsRow {
+  /** Code, vocabulary key or id of the group ('' for the total and for "none"). */
+  key: string;
   group: string;
   projects: number;
   planWan: number;
@@ -72,7 +78,8 @@ export async function projectFigures(db: Db, user: UserContext | null, year: num
   // No alias for projects: the scope conditions name its columns as "projects"."…".
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select projects.id, projects.name, projects.region_code, rg.name as region_name, pk.name as park_name,
+    sql`select projects.id, projects.name, projects.region_code, rg.name as region_name, projects.park_code, pk.name as park_name,
+          projects.hq_org_id, projects.leader_person_id, projects.owner_org_id,
           projects.levels, projects.category, projects.status, projects.track,
           hq.name as hq_name, ld.name as leader_name, ow.name as owner_name, projects.total_investment_yuan,
           ap.amount_yuan as plan_yuan, coalesce(rep.ytd_yuan, 0) as ytd_yuan
@@ -97,13 +104,17 @@ export async function projectFigures(db: Db, user: UserContext | null, year: num
     name: String(r.name),
     regionCode: String(r.region_code),
     regionName: String(r.region_name),
+    parkCode: (r.park_code as string | null) ?? null,
     parkName: (r.park_name as string | null) ?? null,
     levels: parseArray(r.levels),
     category: String(r.category),
     status: String(r.status),
     track: (r.track as string | null) ?? null,
+    hqId: (r.hq_org_id as string | null) ?? null,
     hqName: (r.hq_name as string | null) ?? null,
+    leaderId: (r.leader_person_id as string | null) ?? null,
     leaderName: (r.leader_name as string | null) ?? null,
+    ownerId: String(r.owner_org_id),
     ownerName: String(r.owner_name),
     totalYuan: toNumber(r.total_investment_yuan),
     planYuan: r.plan_yuan === null || r.plan_yuan === undefined ? null : toNumber(r.plan_yuan),
@@ -119,31 +130,40 @@ function parseArray(v: unknown): string[] {
 }
 
 /** The group(s) a project belongs to for a field; a project with several levels counts in each. */
-export function groupsOf(p: ProjectFigures, field: GroupField, label: (field: GroupField, key: string) => string): string[] {
+export interface GroupKey {
+  /** Stable key for links and filters: a region code, vocabulary key or id ('' when none). */
+  key: string;
+  label: string;
+}
+
+/** The group(s) a project belongs to for a field; a project with several levels counts in each. */
+export function groupsOf(p: ProjectFigures, field: GroupField, label: (field: GroupField, key: string) => string): GroupKey[] {
+  const one = (key: string | null, name: string | null, none: string): GroupKey[] => [{ key: key ?? '', label: name ?? none }];
   switch (field) {
     case 'region':
-      return [p.regionName];
+      return one(p.regionCode, p.regionName, '');
     case 'park':
-      return [p.parkName ?? '（园区外）'];
+      return one(p.parkCode, p.parkName, '（园区外）');
     case 'level':
-      return p.levels.map((l) => label('level', l));
+      return p.levels.map((l) => ({ key: l, label: label('level', l) }));
     case 'category':
-      return [label('category', p.category)];
+      return one(p.category, label('category', p.category), '');
     case 'status':
-      return [label('status', p.status)];
+      return one(p.status, label('status', p.status), '');
     case 'track':
-      return [p.track ? label('track', p.track) : '（无赛道）'];
+      return one(p.track, p.track ? label('track', p.track) : null, '（无赛道）');
     case 'hq':
-      return [p.hqName ?? '（未分指挥部）'];
+      return one(p.hqId, p.hqName, '（未分指挥部）');
     case 'leader':
-      return [p.leaderName ?? '（未定联点领导）'];
+      return one(p.leaderId, p.leaderName, '（未定联点领导）');
     case 'owner':
-      return [p.ownerName];
+      return one(p.ownerId, p.ownerName, '');
   }
 }
 
-function toRow(group: string, g: GroupFigures, progress: number): StatsRow {
+function toRow(key: string, group: string, g: GroupFigures, progress: number): StatsRow {
   return {
+    key,
     group,
     projects: g.projects,
     planWan: yuanToWan(g.planYuan),
@@ -172,17 +192,17 @@ export async function computeStats(db: Db, user: UserContext | null, opts: { yea
 
 /** Groups already-loaded project figures (so one load serves several groupings). */
 export function summarise(items: ProjectFigures[], opts: { year: number; asOf: string; groupBy: GroupField }, progress: number): StatsResult {
-  const groups = new Map<string, ProjectFigures[]>();
+  const groups = new Map<string, { key: GroupKey; list: ProjectFigures[] }>();
   for (const p of items) {
     for (const key of groupsOf(p, opts.groupBy, vocabularyLabel)) {
-      const list = groups.get(key) ?? [];
-      list.push(p);
-      groups.set(key, list);
+      const group = groups.get(key.label) ?? { key, list: [] };
+      group.list.push(p);
+      groups.set(key.label, group);
     }
   }
   const toInput = (p: ProjectFigures) => ({ planYuan: p.planYuan, ytdYuan: p.ytdYuan });
-  const rows = [...groups].map(([group, list]) => toRow(group, groupFigures(list.map(toInput)), progress));
-  return { year: opts.year, asOf: opts.asOf, groupBy: opts.groupBy, rows, total: toRow('合计', groupFigures(items.map(toInput)), progress) };
+  const rows = [...groups.values()].map(({ key, list }) => toRow(key.key, key.label, groupFigures(list.map(toInput)), progress));
+  return { year: opts.year, asOf: opts.asOf, groupBy: opts.groupBy, rows, total: toRow('', '合计', groupFigures(items.map(toInput)), progress) };
 }
 
 function vocabularyLabel(field: GroupField, key: string): string {

@@ -46,6 +46,8 @@ export interface ReportFormData {
   report: ReportDto | null;
   period: Period;
   prefill: ReportPrefill | null;
+  /** The report 本期 is measured against (same kind, same year); null for the first of the year. */
+  previous?: { ytdYuan: number; sinceStartYuan: number } | null;
 }
 
 export interface ReportVersion {

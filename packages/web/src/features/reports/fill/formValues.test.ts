@@ -37,6 +37,10 @@ describe('report form values', () => {
   test('a saved draft gives back its previous figure unless its check disagreed', () => {
     expect(previousYtdOf(saved({}))).toBe(226_750_000);
     expect(previousYtdOf(saved({ findings: [{ level: 'error', field: 'periodYuan', code: 'period_mismatch', message: '' }] }))).toBeNull();
+    // When the server names the previous report, that wins, even for a draft that failed its check.
+    const mismatched = saved({ findings: [{ level: 'error', field: 'periodYuan', code: 'period_mismatch', message: '' }] });
+    expect(previousYtdOf({ ...mismatched, previous: { ytdYuan: 5_000_000, sinceStartYuan: 9_000_000 } })).toBe(5_000_000);
+    expect(previousYtdOf({ ...mismatched, previous: null })).toBe(0);
   });
 
   test('amounts typed in 万元 go out as integer 元, milestones as dates', () => {

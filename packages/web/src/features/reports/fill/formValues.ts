@@ -48,11 +48,12 @@ export function initialValues(data: ReportFormData): ReportFormValues {
 }
 
 /**
- * 本年累计 of the report before this one, which 本期完成 must be measured from. A new report
- * is prefilled with it; a saved one carries it as 本年累计 − 本期 unless its check says the
- * two did not agree (then it is unknown here and the check's message says what it was).
+ * 本年累计 of the report before this one, which 本期完成 must be measured from. The server says
+ * it (`previous`); without that, a new report is prefilled with it and a saved one carries it
+ * as 本年累计 − 本期 unless its check says the two did not agree.
  */
 export function previousYtdOf(data: ReportFormData): number | null {
+  if (data.previous !== undefined) return data.previous?.ytdYuan ?? 0;
   if (!data.report) return data.prefill?.ytdYuan ?? 0;
   const r = data.report;
   if (r.findings.some((f) => f.code === 'period_mismatch' || f.code === 'ytd_fell')) return null;
