@@ -1,6 +1,7 @@
 import { beijingLocal, periodOf, previousPeriod } from '@pacer/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/harness.ts';
+import { boardInputs } from './inputs.ts';
 
 let t: TestApp;
 let admin: string;
@@ -33,6 +34,15 @@ describe('周晒榜 weekly board', () => {
     for (const l of lines.filter((x) => x.item.reportMissing)) expect(l.suggestedGrade).toBe('poor');
     target = lines.find((l) => l.suggestedGrade === 'good' || l.suggestedGrade === 'fair')!;
     expect(target).toBeDefined();
+  });
+
+  it('counts no report as missing before the week\'s deadline', async () => {
+    const w = periodOf('week', week);
+    const before = await boardInputs(t.database.db, w, new Date(`${w.start}T09:00:00+08:00`));
+    expect(before.projects.filter((p) => p.reportMissing)).toHaveLength(0);
+    const after = await boardInputs(t.database.db, w, new Date(`${w.end}T09:00:00+08:00`));
+    const draft = (await t.call('GET', `/api/boards/draft?week=${week}`, { cookie: admin })).json().lines as Line[];
+    expect(after.projects.filter((p) => p.reportMissing).length).toBe(draft.filter((l) => l.item.reportMissing).length);
   });
 
   it('is for the office only', async () => {

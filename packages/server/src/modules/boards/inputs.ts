@@ -2,7 +2,7 @@
  * Everything a week's board needs per project: figures as of the week's end, whether this
  * week's report is in, the most overdue milestone, and the monthly three-colour code.
  */
-import { maxOverdueDays, periodOf, threeColourRecord, timeProgress, type Colour, type MonthPosition, type Period, type TimeCurve } from '@pacer/domain';
+import { beijingLocal, deadlineOf, maxOverdueDays, periodOf, threeColourRecord, timeProgress, type Colour, type MonthPosition, type Period, type TimeCurve } from '@pacer/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { progressReports, projectMilestones } from '../../db/schema.ts';
@@ -17,7 +17,8 @@ export interface BoardProject extends ProjectFigures {
   colour: Colour | null;
 }
 
-export async function boardInputs(db: Db, week: Period) {
+/** `now` decides whether this week's reports are already due: before the deadline none is missing. */
+export async function boardInputs(db: Db, week: Period, now = new Date()) {
   const year = Number(week.end.slice(0, 4));
   const campaign = await campaignOfYear(db, year);
   const figures = await projectFigures(db, null, year, week.end);
@@ -35,12 +36,13 @@ export async function boardInputs(db: Db, week: Period) {
     db.select().from(projectMilestones).where(inArray(projectMilestones.projectId, ids)),
   ]);
   const reported = new Set(weekly.map((w) => w.projectId));
+  const due = beijingLocal(now) > deadlineOf({ kind: 'week', start: week.start, end: periodOf('week', week.start).end }, campaign.deadlines);
   const projects: BoardProject[] = figures.map((f) => {
     const own = milestones.filter((m) => m.projectId === f.id);
     return {
       ...f,
       projectId: f.id,
-      reportMissing: !reported.has(f.id),
+      reportMissing: due && !reported.has(f.id),
       maxOverdueDays: maxOverdueDays(own, week.end),
       colour: colourOf(f, monthly.filter((m) => m.projectId === f.id), own, week, campaign.timeCurve),
     };
