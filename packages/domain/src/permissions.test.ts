@@ -13,6 +13,15 @@ const TABLE: Partial<Record<Permission, Role[]>> = {
   'projects:delete': ['office'],
   'reference:read': ['office', 'coordinator', 'hq', 'department', 'owner', 'leader'],
   'users:manage': ['office'],
+  'problems:read': ['office', 'coordinator', 'hq', 'department', 'owner', 'leader'],
+  'problems:raise': ['office', 'coordinator', 'hq', 'owner'],
+  'problems:assign': ['office'],
+  'problems:handle': ['office', 'coordinator', 'hq', 'department'],
+  'meetings:read': ['office', 'coordinator', 'hq', 'department', 'leader'],
+  'meetings:manage': ['office'],
+  'meetings:score': ['office', 'hq', 'leader'],
+  'dispatch:settings': ['office'],
+  'imports:run': ['office', 'coordinator', 'owner'],
 };
 
 describe('can', () => {

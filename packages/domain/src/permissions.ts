@@ -19,16 +19,27 @@ export const PERMISSIONS = [
   'stats:read',
   'boards:manage',
   'bulletins:export',
+  'problems:read',
+  'problems:raise',
+  'problems:assign',
+  'problems:handle',
+  'meetings:read',
+  'meetings:manage',
+  'meetings:score',
+  'dispatch:settings',
+  /** Import Excel ledgers (台账导入); owners import progress for their own projects only. */
+  'imports:run',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   office: PERMISSIONS,
-  coordinator: ['projects:read', 'projects:create', 'projects:update', 'reference:read', 'reports:read', 'reports:write', 'reports:review', 'stats:read'],
-  hq: ['projects:read', 'reference:read', 'reports:read', 'stats:read'],
-  department: ['projects:read', 'reference:read', 'reports:read', 'stats:read'],
-  owner: ['projects:read', 'projects:update', 'reference:read', 'reports:read', 'reports:write', 'stats:read'],
-  leader: ['projects:read', 'reference:read', 'reports:read', 'stats:read', 'bulletins:export'],
+  // A region or park both raises problems and, as a local government, handles those assigned to it.
+  coordinator: ['projects:read', 'projects:create', 'projects:update', 'reference:read', 'reports:read', 'reports:write', 'reports:review', 'stats:read', 'problems:read', 'problems:raise', 'problems:handle', 'meetings:read', 'imports:run'],
+  hq: ['projects:read', 'reference:read', 'reports:read', 'stats:read', 'problems:read', 'problems:raise', 'problems:handle', 'meetings:read', 'meetings:score'],
+  department: ['projects:read', 'reference:read', 'reports:read', 'stats:read', 'problems:read', 'problems:handle', 'meetings:read'],
+  owner: ['projects:read', 'projects:update', 'reference:read', 'reports:read', 'reports:write', 'stats:read', 'problems:read', 'problems:raise', 'imports:run'],
+  leader: ['projects:read', 'reference:read', 'reports:read', 'stats:read', 'bulletins:export', 'problems:read', 'meetings:read', 'meetings:score'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

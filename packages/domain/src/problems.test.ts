@@ -20,6 +20,11 @@ describe('problem lifecycle', () => {
     expect(s).toBe('closed');
   });
 
+  it('takes progress notes from handlers without leaving their hands', () => {
+    expect(applyAction('signed', 'progress', ['cohandler'])).toEqual({ ok: true, to: 'signed' });
+    expect(applyAction('assigned', 'progress', ['lead']).ok).toBe(false);
+  });
+
   it('lets the raiser send it back, and the office solve on the spot', () => {
     expect(applyAction('reviewed', 'reopen', ['raiser'])).toEqual({ ok: true, to: 'signed' });
     expect(applyAction('raised', 'solveOnSpot', ['office'])).toEqual({ ok: true, to: 'closed' });
@@ -55,6 +60,12 @@ describe('escalation', () => {
   it('stops at the third level and never escalates closed problems', () => {
     expect(escalationDue({ state: 'signed', level: 3, deadline: '2026-01-01', lastActivity: '2026-01-01' }, '2026-11-23').escalate).toBe(false);
     expect(escalationDue({ state: 'closed', level: 1, deadline: '2026-01-01', lastActivity: '2026-01-01' }, '2026-11-23').escalate).toBe(false);
+  });
+
+  it('leaves alone what waits for the office or the raiser, not the handlers', () => {
+    for (const state of ['replied', 'reviewed', 'raised'] as const) {
+      expect(escalationDue({ state, level: 1, deadline: '2026-11-02', lastActivity: '2026-11-02' }, '2026-11-23').escalate, state).toBe(false);
+    }
   });
 
   it('does not escalate twice on the same day', () => {

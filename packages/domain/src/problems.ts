@@ -17,6 +17,29 @@ export const PROBLEM_TYPE_LABELS: Record<ProblemType, string> = {
   other: '其他',
 };
 
+/** 严重程度. */
+export const PROBLEM_SEVERITIES = ['normal', 'major', 'urgent'] as const;
+export type ProblemSeverity = (typeof PROBLEM_SEVERITIES)[number];
+export const PROBLEM_SEVERITY_LABELS: Record<ProblemSeverity, string> = { normal: '一般', major: '重要', urgent: '紧急' };
+
+/** Where a problem came from: 项目单位, 进度填报, 县市区/园区, 指挥部, 服务专班, 调度会, 竞赛办. */
+export const PROBLEM_SOURCES = ['owner', 'report', 'region', 'hq', 'service_team', 'meeting', 'office'] as const;
+export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
+export const PROBLEM_SOURCE_LABELS: Record<ProblemSource, string> = {
+  owner: '项目单位',
+  report: '进度填报',
+  region: '县市区/园区',
+  hq: '指挥部',
+  service_team: '调度服务专班',
+  meeting: '调度会',
+  office: '竞赛办',
+};
+
+/** A meeting decision is tracked as a problem (问题) or a task (任务) through the same steps. */
+export const PROBLEM_KINDS = ['problem', 'task'] as const;
+export type ProblemKind = (typeof PROBLEM_KINDS)[number];
+export const PROBLEM_KIND_LABELS: Record<ProblemKind, string> = { problem: '问题', task: '任务' };
+
 export const PROBLEM_STATES = ['raised', 'assigned', 'signed', 'replied', 'reviewed', 'closed'] as const;
 export type ProblemState = (typeof PROBLEM_STATES)[number];
 export const PROBLEM_STATE_LABELS: Record<ProblemState, string> = {
@@ -31,7 +54,7 @@ export const PROBLEM_STATE_LABELS: Record<ProblemState, string> = {
 /** Who acts: the office, the lead department, a co-handler, the raiser. */
 export type ProblemActor = 'office' | 'lead' | 'cohandler' | 'raiser';
 
-export const PROBLEM_ACTIONS = ['solveOnSpot', 'assign', 'sign', 'reply', 'recheck', 'sendBack', 'confirm', 'reopen'] as const;
+export const PROBLEM_ACTIONS = ['solveOnSpot', 'assign', 'sign', 'progress', 'reply', 'recheck', 'sendBack', 'confirm', 'reopen'] as const;
 export type ProblemAction = (typeof PROBLEM_ACTIONS)[number];
 
 interface Transition {
@@ -45,6 +68,8 @@ export const TRANSITIONS: Record<ProblemAction, Transition> = {
   solveOnSpot: { from: ['raised'], to: 'closed', by: ['office'], label: '立行立改' },
   assign: { from: ['raised'], to: 'assigned', by: ['office'], label: '交办' },
   sign: { from: ['assigned'], to: 'signed', by: ['lead'], label: '签收' },
+  // A progress note keeps the problem with the handlers; only a reply says it is done.
+  progress: { from: ['signed'], to: 'signed', by: ['lead', 'cohandler'], label: '报送进展' },
   reply: { from: ['signed', 'replied'], to: 'replied', by: ['lead', 'cohandler'], label: '答复' },
   recheck: { from: ['replied'], to: 'reviewed', by: ['office'], label: '复核通过' },
   sendBack: { from: ['replied'], to: 'signed', by: ['office'], label: '复核退回' },
@@ -76,9 +101,22 @@ export interface EscalationRules {
   silentWorkingDays: number;
   /** An assignment not signed for within this many working days is chased. */
   signWithinWorkingDays: number;
+  /** Handlers are reminded when the deadline is this many working days away or fewer. */
+  dueSoonWorkingDays: number;
+  /** The deadline proposed when the office assigns without naming one, by severity. */
+  deadlineWorkingDays: Record<ProblemSeverity, number>;
+  /** People counted as the city's principal leaders (三级调度); their accounts see the third-level queue. */
+  principalPersonIds: string[];
 }
 
-export const DEFAULT_ESCALATION: EscalationRules = { overdueWorkingDays: 0, silentWorkingDays: 5, signWithinWorkingDays: 1 };
+export const DEFAULT_ESCALATION: EscalationRules = {
+  overdueWorkingDays: 0,
+  silentWorkingDays: 5,
+  signWithinWorkingDays: 1,
+  dueSoonWorkingDays: 2,
+  deadlineWorkingDays: { urgent: 3, major: 5, normal: 10 },
+  principalPersonIds: [],
+};
 
 export interface EscalationInput {
   state: ProblemState;
@@ -88,9 +126,13 @@ export interface EscalationInput {
   lastActivity: string;
 }
 
+/** States in which the handlers owe the next step; only these are overdue, chased or escalated. */
+export const HANDLER_STATES: readonly ProblemState[] = ['assigned', 'signed'];
+
 /** Whether the problem should move up one level today, and why. */
 export function escalationDue(p: EscalationInput, today: string, rules: EscalationRules = DEFAULT_ESCALATION, calendar: HolidayCalendar = CHINA_HOLIDAYS): { escalate: boolean; reason: string | null } {
-  if (p.state === 'closed' || p.state === 'raised' || p.level >= 3) return { escalate: false, reason: null };
+  // Waiting for the office's re-check or the raiser's confirmation is not the handlers' delay.
+  if (!HANDLER_STATES.includes(p.state) || p.level >= 3) return { escalate: false, reason: null };
   if (p.deadline && workingDaysBetween(p.deadline, today, calendar) > rules.overdueWorkingDays && workingDaysBetween(p.lastActivity, today, calendar) > 0) {
     return { escalate: true, reason: `已超过办理期限（${p.deadline}）` };
   }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -25,7 +26,18 @@ import { bulletinRoutes } from './modules/bulletins/routes.ts';
 import { dashboardRoutes } from './modules/dashboard/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { photoRoutes } from './modules/photos/routes.ts';
+import { MAX_PHOTO_BYTES } from './modules/photos/validate.ts';
+import { importRoutes } from './modules/imports/routes.ts';
+import { importLimits, type ImportLimits } from './modules/imports/limits.ts';
+import { exportRoutes } from './modules/exports/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
+import { problemRoutes } from './modules/problems/routes.ts';
+import { problemPhotoRoutes } from './modules/problems/photos.ts';
+import { meetingRoutes } from './modules/meetings/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
+import { webhookRoutes } from './modules/notifications/webhook-routes.ts';
+import { myProjectRoutes } from './modules/my-projects/routes.ts';
 
 // Default validation messages in Chinese; our own schemas give specific ones.
 z.config(z.locales.zhCN());
@@ -36,6 +48,10 @@ export interface AppContext {
   db: Db;
   sessionTtlMs: number;
   cookieSecure: boolean;
+  /** The clock: deadlines, escalation and reminders read it, so tests can move time. */
+  now: () => Date;
+  /** How large an imported ledger may be (PACER_IMPORT_*). */
+  importLimits: ImportLimits;
 }
 
 export interface BuildOptions {
@@ -45,6 +61,9 @@ export interface BuildOptions {
   /** Directory of the built web client; served with SPA fallback when present. */
   webDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** Defaults to the system clock. */
+  now?: () => Date;
+  importLimits?: Partial<ImportLimits>;
 }
 
 export interface PacerApp {
@@ -64,6 +83,8 @@ export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
     db: opts.database.db,
     sessionTtlMs: (opts.sessionTtlHours ?? 12) * 3_600_000,
     cookieSecure: opts.cookieSecure ?? false,
+    now: opts.now ?? (() => new Date()),
+    importLimits: importLimits(opts.importLimits),
   };
 
   await app.register(cookie);
@@ -80,6 +101,12 @@ export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
         { name: 'campaigns', description: '竞赛活动设置' },
         { name: 'boards', description: '周晒榜' },
         { name: 'bulletins', description: '通报（Word / Excel）' },
+        { name: 'imports', description: 'Excel 台账导入（预检、提交、撤销）' },
+        { name: 'exports', description: 'Excel 导出（列表、榜单、看板）' },
+        { name: 'problems', description: '问题交办、督办与调度层级' },
+        { name: 'meetings', description: '调度会与现场观摩' },
+        { name: 'notifications', description: '消息提醒与外发通道（Webhook）' },
+        { name: 'calendar', description: '工作日历（节假日与调休）' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -93,6 +120,8 @@ export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
   enforcePermissions(app);
 
   await app.register(async (api) => {
+    // One multipart parser for every upload; its limits fit photos, and the ledger upload asks for more.
+    await api.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 10 } });
     await healthRoutes(api, ctx);
     await authRoutes(api, ctx);
     await referenceRoutes(api, ctx);
@@ -105,6 +134,16 @@ export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
     await dashboardRoutes(api, ctx);
     await campaignRoutes(api, ctx);
     await photoRoutes(api, ctx);
+    await importRoutes(api, ctx);
+    await exportRoutes(api, ctx);
+    await calendarRoutes(api, ctx);
+    await problemRoutes(api, ctx);
+    // Uses the shared multipart parser registered above.
+    await problemPhotoRoutes(api, ctx);
+    await meetingRoutes(api, ctx);
+    await notificationRoutes(api, ctx);
+    await webhookRoutes(api, ctx);
+    await myProjectRoutes(api, ctx);
   });
 
   await registerWebClient(app, opts.webDir);

@@ -8,6 +8,14 @@ describe('configuration from the environment', () => {
     expect(c.DATABASE_URL).toBeUndefined();
     expect(c.dataDir).toMatch(/data$/);
     expect(c.PACER_DEMO).toBe(true);
+    expect(c.PACER_JOBS).toBe(true);
+    expect(c.PACER_JOBS_AT).toBe('08:30');
+  });
+
+  it('checks the scheduler settings', () => {
+    expect(() => loadConfig({ PACER_JOBS_AT: '8:30' })).toThrow(/PACER_JOBS_AT/);
+    expect(() => loadConfig({ PACER_JOB_INTERVAL_SECONDS: '1' })).toThrow(/PACER_JOB_INTERVAL_SECONDS/);
+    expect(loadConfig({ PACER_JOBS: 'false' }).PACER_JOBS).toBe(false);
   });
 
   it('refuses a bad value and names the variable', () => {

@@ -31,6 +31,23 @@ const envSchema = z.object({
   PACER_DEMO_PASSWORD: z.string().min(8).default('pacer2026'),
   /** Built web client to serve; empty to serve the API only. */
   PACER_WEB_DIR: z.string().optional(),
+  /** Run scheduled jobs (escalation, reminders, digest, webhooks) in this process. */
+  PACER_JOBS: bool.default(true),
+  /** How often the scheduler looks for due jobs, in seconds. */
+  PACER_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /** Beijing time (HH:mm) from which each working day's jobs run. */
+  PACER_JOBS_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:mm，例如 08:30' })
+    .default('08:30'),
+  /** Largest Excel file an import accepts, in MB. */
+  PACER_IMPORT_MAX_MB: z.coerce.number().positive().max(1024).default(50),
+  /** Most rows per sheet an import reads. */
+  PACER_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
+  /** Most bytes, in MB, an import may inflate from the file (a zip bomb stops here). */
+  PACER_IMPORT_MAX_UNZIPPED_MB: z.coerce.number().positive().max(8192).default(512),
+  /** Name of this instance in job records; defaults to host name and process id. */
+  PACER_INSTANCE: z.string().max(100).optional(),
 });
 
 export type Config = z.output<typeof envSchema> & { dataDir: string };

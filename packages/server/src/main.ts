@@ -1,9 +1,12 @@
 /** Starts the Pacer server: configuration, database, migrations, demo data, HTTP. */
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseLockedError, type Db } from './db/client.ts';
+import { importLimitsFromConfig } from './modules/imports/limits.ts';
 import { openConfiguredDatabase } from './runtime.ts';
+import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
 
 const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -17,6 +20,7 @@ async function main() {
     cookieSecure: config.COOKIE_SECURE,
     webDir: config.PACER_WEB_DIR ?? DEFAULT_WEB_DIR,
     logger: { level: config.LOG_LEVEL },
+    importLimits: importLimitsFromConfig(config),
   });
 
   if (config.PACER_DEMO && (await isEmpty(database.db))) {
@@ -30,8 +34,10 @@ async function main() {
     );
   }
 
+  let scheduler: Scheduler | null = null;
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: closing`);
+    await scheduler?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -40,6 +46,12 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  if (config.PACER_JOBS) {
+    const instance = config.PACER_INSTANCE ?? `${os.hostname()}:${process.pid}`;
+    scheduler = startScheduler({ db: database.db, now: () => new Date(), instance, dailyAt: config.PACER_JOBS_AT }, config.PACER_JOB_INTERVAL_SECONDS * 1000, (err) =>
+      app.log.error({ err }, '定时任务出错 scheduled job failed'),
+    );
+  }
   console.log(`\n  Pacer 领跑 已启动: http://localhost:${config.PORT}  (API 文档 /api/docs, 数据库 ${database.kind}: ${database.location})\n`);
 }
 

@@ -11,11 +11,14 @@ import { openDatabase, type Database } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import type { RegisteredRoute } from '../src/http/permission.ts';
+import type { ImportLimits } from '../src/modules/imports/limits.ts';
 
 export const DEMO_PASSWORD = 'pacer2026';
 
 export interface TestDatabase {
   database: Database;
+  /** The PostgreSQL URL of this database, for a second connection (undefined on PGlite). */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -38,6 +41,7 @@ export async function freshDatabase(): Promise<TestDatabase> {
   await migrateDatabase(database);
   return {
     database,
+    url: target.toString(),
     drop: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: url });
@@ -59,10 +63,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(opts: { demo?: boolean; reports?: boolean; boards?: number; seedToday?: Date } = {}): Promise<TestApp> {
+export async function testApp(opts: { demo?: boolean; reports?: boolean; boards?: number; seedToday?: Date; now?: () => Date; importLimits?: Partial<ImportLimits> } = {}): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
   if (opts.demo !== false) await seedDemo(database.db, { password: DEMO_PASSWORD, reports: opts.reports, boards: opts.boards ?? 0, today: opts.seedToday });
-  const { app, routes } = await buildApp({ database });
+  const { app, routes } = await buildApp({ database, now: opts.now, importLimits: opts.importLimits });
   await app.ready();
   const call: TestApp['call'] = (method, url, o = {}) =>
     app.inject({

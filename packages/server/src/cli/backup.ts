@@ -92,8 +92,9 @@ async function copyTable(db: Db, table: TableCount['table'], emit: (text: string
   if (bad) throw new CliError(`表 ${table} 的列名 ${bad.name} 不是简单标识符，备份格式不支持。`);
   const key = await primaryKeyColumns(db, table);
   // Every value as its text form, so bigint money, dates, arrays and jsonb are not altered.
-  const select = columns.map((c, i) => `${c.name}::text as c${i}`).join(', ');
-  const order = key.length ? ` order by ${key.join(', ')}` : '';
+  // Quoted: a simple name may still be a reserved word ("column", "on").
+  const select = columns.map((c, i) => `"${c.name}"::text as c${i}`).join(', ');
+  const order = key.length ? ` order by ${key.map((k) => `"${k}"`).join(', ')}` : '';
   await emit(`\nCOPY public.${table} (${columns.map((c) => c.name).join(', ')}) FROM stdin;\n`);
   await db.execute(sql`declare pacer_backup no scroll cursor for select ${sql.raw(select)} from ${qualified(table)}${sql.raw(order)}`);
   let rows = 0;

@@ -6,6 +6,8 @@
  */
 import { Command } from 'commander';
 import { registerBackup } from './backup.ts';
+import { registerExport } from './exports.ts';
+import { registerImport } from './imports.ts';
 import { PACER_VERSION, knownErrorMessage } from './context.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerRestore } from './restore.ts';
@@ -34,6 +36,8 @@ const ENVIRONMENT = `
   pacer backup pacer-2026-05-01.sql
   pacer stats --year 2026 --as-of 2026-06-30 --group-by region --format json
   pacer board --week 2026-11-16 --format json
+  pacer import 2022年1-3月重点项目进度.xlsx --dry-run
+  pacer export projects --region 430302 --out 雨湖区项目.xlsx
   DATABASE_URL=postgres://… pacer restore pacer-2026-05-01.sql`;
 
 export function buildProgram(): Command {
@@ -53,6 +57,8 @@ export function buildProgram(): Command {
   registerBackup(program);
   registerRestore(program);
   registerStats(program);
+  registerImport(program);
+  registerExport(program);
   return program;
 }
 

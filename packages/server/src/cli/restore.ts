@@ -121,7 +121,7 @@ async function insertFor(tx: Db, table: TableName, columns: string[]) {
   // Through text first: the parameter is then plain text for both drivers, and the column
   // type's own input function parses it exactly as COPY would.
   const casts = columns.map((c) => sql.raw(`::text::${types.get(c)}`));
-  const head = sql.raw(`insert into public.${table} (${columns.join(', ')}) values `);
+  const head = sql.raw(`insert into public.${table} (${columns.map((c) => `"${c}"`).join(', ')}) values `);
   return (rows: (string | null)[][]) =>
     sql.join([head, sql.join(rows.map((r) => sql`(${sql.join(r.map((v, i) => sql`${v}${casts[i]}`), sql`, `)})`), sql`, `)]);
 }

@@ -16,9 +16,9 @@ export async function snapshot(db: Db): Promise<Record<string, (string | null)[]
     for (const table of await existingTables(tx)) {
       const columns = await tableColumns(tx, table);
       const key = await primaryKeyColumns(tx, table);
-      const select = sql.raw(columns.map((c, i) => `${c.name}::text as c${i}`).join(', '));
+      const select = sql.raw(columns.map((c, i) => `"${c.name}"::text as c${i}`).join(', '));
       // Keys compared as text in the C collation: the same order on every server.
-      const order = sql.raw(key.map((k) => `${k}::text collate "C"`).join(', '));
+      const order = sql.raw(key.map((k) => `"${k}"::text collate "C"`).join(', '));
       const rows = await queryRows<Record<string, string | null>>(tx, sql`select ${select} from ${qualified(table)} order by ${order}`);
       out[table] = rows.map((r) => columns.map((_, i) => r[`c${i}`] ?? null));
     }

@@ -168,6 +168,8 @@ export const projects = pgTable(
     index('projects_hq_idx').on(t.hqOrgId),
     index('projects_leader_idx').on(t.leaderPersonId),
     index('projects_responsible_idx').on(t.responsibleOrgId),
+    // The project list's default order (last changed first): its first page without sorting every project.
+    index('projects_updated_idx').on(t.updatedAt.desc().nullsLast(), t.id.desc().nullsFirst()),
     check('projects_total_nonneg', sql`${t.totalInvestmentYuan} >= 0`),
   ],
 );
@@ -271,6 +273,10 @@ export const progressReports = pgTable(
     uniqueIndex('reports_project_period_uq').on(t.projectId, t.periodKind, t.periodStart),
     index('reports_period_idx').on(t.periodKind, t.periodStart),
     index('reports_year_idx').on(t.year, t.periodKind),
+    // The latest report of a project in a year as of a date (figures, boards, bulletins): one
+    // backward index-only scan per project (status and YTD ride in the index) instead of
+    // reading and sorting all its reports.
+    index('reports_latest_idx').on(t.projectId, t.year, t.periodEnd, t.updatedAt, t.status, t.ytdYuan),
   ],
 );
 
@@ -428,4 +434,27 @@ export const TABLES_IN_ORDER = [
   'boards',
   'board_entries',
   'board_adjustments',
+  'work_calendars',
+  'dispatch_settings',
+  'meetings',
+  'problems',
+  'problem_handlers',
+  'problem_events',
+  'problem_photos',
+  'meeting_agenda_items',
+  'meeting_decisions',
+  'meeting_visits',
+  'meeting_scores',
+  'notifications',
+  'webhooks',
+  'webhook_deliveries',
+  'job_runs',
+  'import_jobs',
+  'import_files',
+  'import_rows',
+  'import_problems',
+  'import_header_memory',
 ] as const;
+
+export * from './problems-schema.ts';
+export * from './imports-schema.ts';

@@ -20,6 +20,7 @@ import {
 } from '../db/schema.ts';
 import { addUser } from '../modules/users/service.ts';
 import { seededRandom, type Random } from './random.ts';
+import { seedProblems } from './problems.ts';
 import { seedBoards, seedReports } from './reports.ts';
 import * as city from './xiangtan.ts';
 
@@ -49,6 +50,8 @@ export interface DemoOptions {
   reports?: boolean;
   /** How many past weeks of published boards to load (default 8; needs reports). */
   boards?: number;
+  /** Load demo problems and a dispatch meeting (default true). */
+  problems?: boolean;
 }
 
 export async function seedDemo(db: Db, opts: DemoOptions): Promise<DemoResult> {
@@ -192,6 +195,7 @@ export async function seedDemo(db: Db, opts: DemoOptions): Promise<DemoResult> {
   const created = [];
   for (const a of accounts) created.push(await addUser(db, { orgId: null, regionCode: null, personId: null, ...a, password: opts.password }));
   if (opts.reports !== false && (opts.boards ?? 8) > 0) await seedBoards(db, created[0]!, today, opts.boards ?? 8);
+  if (opts.problems !== false) await seedProblems(db, created, today);
   return { projects: projectRows.length, reports: reportCount, accounts: accounts.map(({ username, role, displayName }) => ({ username, role, displayName })) };
 }
 

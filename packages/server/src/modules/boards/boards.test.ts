@@ -87,6 +87,8 @@ describe('周晒榜 weekly board', () => {
     // Version 1 is unchanged.
     const v1 = (await t.call('GET', `/api/public/boards/${boardId}`)).json();
     expect(v1.entries.find((e: { projectId: string }) => e.projectId === target.item.projectId).grade).toBe('excellent');
+    // Version 1 was served (and kept) before the correction: it now lists the correction too.
+    expect(v1.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
   });
 
   it('refuses a correction that changes nothing', async () => {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app.ts';
-import { BOARD_GROUPS, boardByGroup, getBoard, listBoards } from './queries.ts';
+import { BOARD_GROUPS, boardByGroup, getBoardJson, listBoards } from './queries.ts';
 import { adjustGrade, draftBoard, publishBoard } from './service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
@@ -48,7 +48,10 @@ export async function boardRoutes(app: FastifyInstance, ctx: AppContext): Promis
   // Published boards are public: the media and the public read them without signing in.
   const open = { permission: 'public' as const };
   r.get('/api/public/boards', { config: open, schema: { tags, summary: '已发布榜单 Published boards' } }, async () => listBoards(ctx.db));
-  r.get('/api/public/boards/:id', { config: open, schema: { tags, summary: '榜单（按项目） Board by project', params: idParams } }, async (req) => getBoard(ctx.db, req.params.id));
+  // Sent as text: the board's entries are kept serialised (a published board never changes).
+  r.get('/api/public/boards/:id', { config: open, schema: { tags, summary: '榜单（按项目） Board by project', params: idParams } }, async (req, reply) =>
+    reply.type('application/json; charset=utf-8').send(await getBoardJson(ctx.db, req.params.id)),
+  );
   r.get(
     '/api/public/boards/:id/groups',
     { config: open, schema: { tags, summary: '榜单（按区域/园区/指挥部） Board by unit', params: idParams, querystring: z.object({ groupBy: z.enum(BOARD_GROUPS).default('region') }) } },

@@ -16,8 +16,9 @@ export async function draftBoard(db: Db, weekDate: string) {
   const { year, campaign, progress, projects } = await boardInputs(db, week);
   const lastRanks = await previousWeekRanks(db, week.start);
   const adjustments = await db.select().from(boardAdjustments).where(eq(boardAdjustments.weekStart, week.start));
+  const adjustmentOf = new Map(adjustments.map((a) => [a.projectId, a]));
   const lines = buildBoard(projects, progress, campaign.gradingRules, lastRanks).map((line) => {
-    const adj = adjustments.find((a) => a.projectId === line.item.projectId);
+    const adj = adjustmentOf.get(line.item.projectId);
     return {
       ...line,
       grade: (adj?.grade as Grade | undefined) ?? line.suggestedGrade,

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/harness.ts';
-import { safeText } from './xlsx.ts';
+import { safeText } from '../../xlsx/safe-text.ts';
 
 let t: TestApp;
 let admin: string;
@@ -40,6 +40,9 @@ describe('bulletins', () => {
     expect(xml).toContain('截至6月30日');
     expect(xml).toContain('雨湖区');
     expect(xml).toContain('<w:tbl>');
+    expect(xml).toContain('六、问题交办办理情况');
+    const d = (await t.call('GET', `/api/bulletins?kind=month&date=${date}`, { cookie: admin })).json();
+    expect(xml).toContain(d.problems.sentence);
   });
 
   it('downloads an Excel workbook with titled, frozen sheets and the same figures', async () => {
@@ -47,7 +50,7 @@ describe('bulletins', () => {
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '分类别', '项目明细', '红黄榜']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '分类别', '项目明细', '红黄榜', '问题办理']);
     const ws = wb.getWorksheet('汇总')!;
     expect(String(ws.getCell(1, 1).value)).toBe(`湘潭市重点项目建设季度通报（${year}年第2季度）`);
     expect(String(ws.getCell(2, 1).value)).toContain('单位：万元');

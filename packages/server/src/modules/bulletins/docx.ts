@@ -64,6 +64,16 @@ export async function bulletinDocx(d: BulletinData): Promise<Buffer> {
           heading('五、红黄榜'),
           para(d.red.length ? `红色预警（${d.red.length}个）：${d.red.map((p) => p.name).join('；')}。` : '本期无红色预警项目。'),
           para(d.yellow.length ? `黄色预警（${d.yellow.length}个，曾落后、已追上）：${d.yellow.map((p) => p.name).join('；')}。` : '本期无黄色预警项目。'),
+          heading('六、问题交办办理情况'),
+          para(d.problems.sentence),
+          ...(d.problems.byDepartment.length
+            ? [
+                table(
+                  ['序号', '牵头单位', '交办', '销号', '逾期', '按期办结率', '平均办结天数'],
+                  d.problems.byDepartment.map((r, i) => [String(i + 1), r.group, String(r.assigned), String(r.closed), String(r.overdue), r.onTimeRate === null ? '—' : `${num(r.onTimeRate)}%`, num(r.avgDaysToClose, 1)]),
+                ),
+              ]
+            : []),
         ],
       },
     ],

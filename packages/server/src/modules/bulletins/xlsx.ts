@@ -1,12 +1,8 @@
 /** The bulletin as an Excel workbook styled as offices print it: title, date, units note, frozen header. */
 import ExcelJS from 'exceljs';
+import { safeText } from '../../xlsx/safe-text.ts';
 import type { StatsRow } from '../stats/service.ts';
 import type { BulletinData, BulletinProject } from './data.ts';
-
-/** Text that Excel could take for a formula is neutralised (CSV/formula injection). */
-export function safeText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 interface Column {
   header: string;
@@ -77,6 +73,16 @@ const COLOUR = { green: '绿', yellow: '黄', red: '红' } as const;
 const projectRows = (list: BulletinProject[], withGrade: boolean) =>
   list.map((p, i) => [i + 1, p.name, p.regionName, p.category, p.planWan, p.ytdWan, p.completionRate, p.gapPoints, p.colour ? COLOUR[p.colour] : '—', ...(withGrade ? [p.grade ?? '—'] : [])]);
 
+const problemColumns: Column[] = [
+  { header: '序号', width: 6 },
+  { header: '牵头单位', width: 24 },
+  { header: '交办', width: 8 },
+  { header: '销号', width: 8 },
+  { header: '逾期', width: 8 },
+  { header: '按期办结率（%）', width: 14, numFmt: '0.00' },
+  { header: '平均办结天数', width: 12, numFmt: '0.0' },
+];
+
 export async function bulletinXlsx(d: BulletinData): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '领跑 Pacer';
@@ -88,5 +94,8 @@ export async function bulletinXlsx(d: BulletinData): Promise<Buffer> {
   addSheet(wb, '分类别', `${d.title}——分类别（${d.periodText}）`, note, statsColumns, statsRows(d.byCategory, d.total));
   addSheet(wb, '项目明细', `${d.title}——项目明细（${d.periodText}）`, note, projectColumns(withGrade), projectRows(d.projects, withGrade));
   addSheet(wb, '红黄榜', `${d.title}——红黄榜（${d.periodText}）`, note, projectColumns(withGrade), projectRows([...d.red, ...d.yellow], withGrade));
+  const problems = addSheet(wb, '问题办理', `${d.title}——问题交办办理情况（${d.periodText}）`, `截至${d.asOf}　按牵头单位`, problemColumns, d.problems.byDepartment.map((r, i) => [i + 1, r.group, r.assigned, r.closed, r.overdue, r.onTimeRate, r.avgDaysToClose]));
+  problems.addRow([]);
+  problems.addRow([d.problems.sentence]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

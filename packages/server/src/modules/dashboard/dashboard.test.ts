@@ -28,6 +28,16 @@ describe('dashboard', () => {
     expect(d.byCategory.reduce((s: number, r: { projects: number }) => s + r.projects, 0)).toBe(d.total.projects);
   });
 
+  it('shows the year\'s problem figures as the problems page counts them, by type, department, region and HQ', async () => {
+    const today = beijingLocal(new Date()).slice(0, 10);
+    const d = (await t.call('GET', `/api/dashboard?year=${year}&asOf=${today}`, { cookie: admin })).json();
+    const problems = (await t.call('GET', `/api/problems/stats?groupBy=type&from=${year}-01-01&to=${today}`, { cookie: admin })).json();
+    expect(d.problems.total.raised).toBeGreaterThan(0); // the demo's problems, raised in the last weeks
+    expect(d.problems.total).toEqual(problems.total);
+    expect(d.problems.byType.map((r: { group: string }) => r.group)).toEqual(problems.rows.map((r: { group: string }) => r.group));
+    for (const g of ['byDepartment', 'byRegion', 'byHq']) expect(d.problems[g].reduce((s: number, r: { raised: number }) => s + r.raised, 0), g).toBe(d.problems.total.raised);
+  });
+
   it('filters every part by category and level', async () => {
     const all = (await t.call('GET', `/api/dashboard?year=${year}&asOf=${year}-09-30`, { cookie: admin })).json();
     const d = (await t.call('GET', `/api/dashboard?year=${year}&asOf=${year}-09-30&category=industry&level=city`, { cookie: admin })).json();

@@ -10,6 +10,7 @@ import { boardEntries, boards } from '../../db/schema.ts';
 import type { UserContext } from '../auth/sessions.ts';
 import { campaignOfYear } from '../campaigns/queries.ts';
 import { projectFigures, summarise, type FigureFilters, type ProjectFigures } from '../stats/service.ts';
+import { groupProblemFigures, problemFacts } from '../problems/stats.ts';
 
 /** Projects this many points behind time progress are listed as lagging. */
 export const LAGGING_POINTS = -10;
@@ -34,7 +35,15 @@ export async function dashboard(db: Db, user: UserContext, opts: { year: number;
     top: rated.slice(0, 10),
     bottom: rated.slice(-10).reverse(),
     lagging: rated.filter((l) => l.gapPoints !== null && l.gapPoints < LAGGING_POINTS).reverse(),
+    problems: await problemPanel(db, user, opts),
   };
+}
+
+/** 问题办理 this year to the date, in the caller's scope (not narrowed by level or category). */
+async function problemPanel(db: Db, user: UserContext, opts: { year: number; asOf: string }) {
+  const facts = await problemFacts(db, user, `${opts.year}-01-01`, opts.asOf);
+  const by = (g: 'type' | 'department' | 'region' | 'hq') => groupProblemFigures(facts, g, opts.asOf).rows;
+  return { total: groupProblemFigures(facts, 'type', opts.asOf).total, byType: by('type'), byDepartment: by('department'), byRegion: by('region'), byHq: by('hq') };
 }
 
 function projectLine(p: ProjectFigures, progress: number) {

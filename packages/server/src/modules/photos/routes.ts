@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import { and, asc, count, eq, getTableColumns } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -38,7 +37,6 @@ const present = (p: Omit<typeof reportPhotos.$inferSelect, 'bytes'>) => ({
 const { bytes: _bytes, ...metaColumns } = getTableColumns(reportPhotos);
 
 export async function photoRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 5 } });
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reports'];
   const reportParams = z.object({ id: z.uuid({ error: '报表编号不正确' }) });
@@ -62,7 +60,8 @@ export async function photoRoutes(app: FastifyInstance, ctx: AppContext): Promis
     async (req, reply) => {
       const report = await reportFor(req, req.params.id, 'write');
       if (report.status === 'submitted' || report.status === 'approved') throw conflict('报表已提交，不能再添加照片');
-      const file = await req.file();
+      // The parser is shared (app.ts); a photo's own size limit is set here.
+      const file = await req.file({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1 } });
       if (!file) throw new FieldValidationError([{ path: ['file'], field: '现场照片', message: '请选择要上传的照片' }]);
       const bytes = await file.toBuffer().catch(() => {
         throw new FieldValidationError([{ path: ['file'], field: '现场照片', message: `照片超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB，请压缩后再传` }]);

@@ -10,8 +10,8 @@ import { progressReports, projectMilestones, projects, reportVersions } from '..
 import { conflict, FieldValidationError, notFound } from '../../http/errors.ts';
 import type { UserContext } from '../auth/sessions.ts';
 import { readScope, writeScope } from '../projects/scope.ts';
-import { reportContext } from './context.ts';
-import { present } from './present.ts';
+import { reportContextAndRule } from './context.ts';
+import { present, presentReport } from './present.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Row = typeof progressReports.$inferSelect;
@@ -34,7 +34,8 @@ export async function saveReport(db: Db, user: UserContext, input: ReportData, v
       if (LOCKED_STATUSES.has(current.status)) throw conflict('本期报表已提交，不能再修改；如需更正，请联系审核人退回。', { current: await present(tx as unknown as Db, current, project.name) });
       if (version !== current.version) throw await staleVersion(tx, current, project.name, version);
     }
-    const findings = checkReport(input, await reportContext(tx as unknown as Db, input.projectId, period));
+    const { context, rule } = await reportContextAndRule(tx as unknown as Db, input.projectId, period);
+    const findings = checkReport(input, context);
     const values = {
       periodYuan: input.periodYuan,
       ytdYuan: input.ytdYuan,
@@ -56,20 +57,21 @@ export async function saveReport(db: Db, user: UserContext, input: ReportData, v
     // Two first saves at once: the loser finds the row the winner made and must re-read it.
     if (!saved) throw conflict('同一周期的报表刚被他人创建，请刷新后在其基础上修改。');
     await keepVersion(tx, saved, 'save', user);
-    return { saved, name: project.name };
+    return { saved, name: project.name, rule };
   });
-  return present(db, row.saved, row.name);
+  return presentReport(row.saved, row.name, row.rule);
 }
 
 /** Submits a draft. Errors block it; warnings and flags go to the reviewer. Replaying the same submit is harmless. */
 export async function submitReport(db: Db, user: UserContext, id: string, version: number) {
   const result = await db.transaction(async (tx) => {
     const { report, name } = await lockReport(tx, user, id, 'write');
-    if (report.status === 'submitted' && version === report.version - 1) return { report, name }; // double click
+    if (report.status === 'submitted' && version === report.version - 1) return { report, name, rule: null }; // double click
     if (LOCKED_STATUSES.has(report.status)) throw conflict('本期报表已提交，无需重复提交。', { current: await present(tx as unknown as Db, report, name) });
     if (version !== report.version) throw await staleVersion(tx, report, name, version);
     const period = { kind: report.periodKind as 'week' | 'month', start: report.periodStart, end: report.periodEnd, year: report.year };
-    const findings = checkReport(report, await reportContext(tx as unknown as Db, report.projectId, period));
+    const { context, rule } = await reportContextAndRule(tx as unknown as Db, report.projectId, period);
+    const findings = checkReport(report, context);
     const errors = findings.filter((f) => f.level === 'error');
     if (errors.length) throw findingsError(errors);
     const [saved] = await tx
@@ -78,9 +80,10 @@ export async function submitReport(db: Db, user: UserContext, id: string, versio
       .where(eq(progressReports.id, id))
       .returning();
     await keepVersion(tx, saved!, 'submit', user);
-    return { report: saved!, name };
+    return { report: saved!, name, rule };
   });
-  return present(db, result.report, result.name);
+  // A replayed submit returns early without the rule: present it as before.
+  return result.rule ? presentReport(result.report, result.name, result.rule) : present(db, result.report, result.name);
 }
 
 /** Approves a submitted report; accepting warnings needs a written note. */
@@ -131,6 +134,16 @@ async function recordMilestones(tx: Tx, report: Row) {
 }
 
 async function lockReport(tx: Tx, user: UserContext, id: string, mode: 'read' | 'write') {
+  // The usual case in one round trip: the report, locked, with its project in the user's scope.
+  const scope = mode === 'write' ? writeScope(user) : readScope(user);
+  const [hit] = await tx
+    .select({ report: progressReports, name: projects.name })
+    .from(progressReports)
+    .innerJoin(projects, and(eq(projects.id, progressReports.projectId), isNull(projects.deletedAt), scope))
+    .where(eq(progressReports.id, id))
+    .for('update', { of: progressReports });
+  if (hit) return hit;
+  // Missing or out of scope: the two steps tell which, as they always have.
   const [report] = await tx.select().from(progressReports).where(eq(progressReports.id, id)).for('update');
   if (!report) throw notFound('报表');
   const project = await projectInScope(tx, user, report.projectId, mode);

@@ -14,13 +14,14 @@ import {
   yuanToWan,
   type GroupFigures,
 } from '@pacer/domain';
-import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { and, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, toNumber, type Db } from '../../db/client.ts';
 import { projects } from '../../db/schema.ts';
 import type { UserContext } from '../auth/sessions.ts';
 import { readScope } from '../projects/scope.ts';
-import { campaignOfYear, inCampaign } from '../campaigns/queries.ts';
+import { campaignOfYear, inCampaign, type CampaignSettings } from '../campaigns/queries.ts';
 import { COUNTING_STATUSES } from '../reports/context.ts';
+import { addFigures, groupSums, ROW_NUMBER } from './grouped.ts';
 
 export const GROUP_FIELDS = ['region', 'park', 'level', 'category', 'status', 'track', 'hq', 'leader', 'owner'] as const;
 export type GroupField = (typeof GROUP_FIELDS)[number];
@@ -68,37 +69,7 @@ export interface FigureFilters {
 
 export async function projectFigures(db: Db, user: UserContext | null, year: number, asOf: string, filters: FigureFilters = {}): Promise<ProjectFigures[]> {
   const campaign = await campaignOfYear(db, year);
-  const where = and(
-    isNull(projects.deletedAt),
-    user ? readScope(user) : undefined,
-    inCampaign(campaign),
-    filters.level?.length ? sql`${projects.levels} && array[${sql.join(filters.level.map((l) => sql`${l}`), sql`, `)}]::text[]` : undefined,
-    filters.category?.length ? inArray(projects.category, filters.category) : undefined,
-  );
-  // No alias for projects: the scope conditions name its columns as "projects"."…".
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select projects.id, projects.name, projects.region_code, rg.name as region_name, projects.park_code, pk.name as park_name,
-          projects.hq_org_id, projects.leader_person_id, projects.owner_org_id,
-          projects.levels, projects.category, projects.status, projects.track,
-          hq.name as hq_name, ld.name as leader_name, ow.name as owner_name, projects.total_investment_yuan,
-          ap.amount_yuan as plan_yuan, coalesce(rep.ytd_yuan, 0) as ytd_yuan
-        from ${projects}
-        join regions rg on rg.code = projects.region_code
-        left join regions pk on pk.code = projects.park_code
-        left join organisations hq on hq.id = projects.hq_org_id
-        left join people ld on ld.id = projects.leader_person_id
-        join organisations ow on ow.id = projects.owner_org_id
-        left join project_annual_plans ap on ap.project_id = projects.id and ap.year = ${year}
-        left join lateral (
-          select r.ytd_yuan from progress_reports r
-          where r.project_id = projects.id and r.year = ${year} and r.period_end <= ${asOf}
-            and r.status in (${sql.join(COUNTING_STATUSES.map((s) => sql`${s}`), sql`, `)})
-          order by r.period_end desc, r.updated_at desc limit 1
-        ) rep on true
-        where ${where ?? sql`true`}
-        order by projects.region_code, projects.name`,
-  );
+  const rows = await queryRows<Record<string, unknown>>(db, sql`${figuresQuery(campaign, user, year, asOf, filters)} order by projects.region_code, projects.name`);
   return rows.map((r) => ({
     id: String(r.id),
     name: String(r.name),
@@ -120,6 +91,40 @@ export async function projectFigures(db: Db, user: UserContext | null, year: num
     planYuan: r.plan_yuan === null || r.plan_yuan === undefined ? null : toNumber(r.plan_yuan),
     ytdYuan: toNumber(r.ytd_yuan),
   }));
+}
+
+/**
+ * One row per project counted: its figures for the year as of a date (the latest submitted or
+ * approved report up to the date). Unordered; `extra` adds select-list items (a row number).
+ */
+export function figuresQuery(campaign: CampaignSettings, user: UserContext | null, year: number, asOf: string, filters: FigureFilters, extra?: SQL): SQL {
+  const where = and(
+    isNull(projects.deletedAt),
+    user ? readScope(user) : undefined,
+    inCampaign(campaign),
+    filters.level?.length ? sql`${projects.levels} && array[${sql.join(filters.level.map((l) => sql`${l}`), sql`, `)}]::text[]` : undefined,
+    filters.category?.length ? inArray(projects.category, filters.category) : undefined,
+  );
+  // No alias for projects: the scope conditions name its columns as "projects"."…".
+  return sql`select projects.id, projects.name, projects.region_code, rg.name as region_name, projects.park_code, pk.name as park_name,
+          projects.hq_org_id, projects.leader_person_id, projects.owner_org_id,
+          projects.levels, projects.category, projects.status, projects.track,
+          hq.name as hq_name, ld.name as leader_name, ow.name as owner_name, projects.total_investment_yuan,
+          ap.amount_yuan as plan_yuan, coalesce(rep.ytd_yuan, 0) as ytd_yuan${extra ? sql`, ${extra}` : sql``}
+        from ${projects}
+        join regions rg on rg.code = projects.region_code
+        left join regions pk on pk.code = projects.park_code
+        left join organisations hq on hq.id = projects.hq_org_id
+        left join people ld on ld.id = projects.leader_person_id
+        join organisations ow on ow.id = projects.owner_org_id
+        left join project_annual_plans ap on ap.project_id = projects.id and ap.year = ${year}
+        left join lateral (
+          select r.ytd_yuan from progress_reports r
+          where r.project_id = projects.id and r.year = ${year} and r.period_end <= ${asOf}
+            and r.status in (${sql.join(COUNTING_STATUSES.map((s) => sql`${s}`), sql`, `)})
+          order by r.period_end desc, r.updated_at desc limit 1
+        ) rep on true
+        where ${where ?? sql`true`}`;
 }
 
 /** pg returns text[] as an array; some drivers return the '{a,b}' literal. */
@@ -186,8 +191,23 @@ export interface StatsResult {
 export async function computeStats(db: Db, user: UserContext | null, opts: { year: number; asOf: string; groupBy: GroupField; filters?: FigureFilters }): Promise<StatsResult> {
   const campaign = await campaignOfYear(db, opts.year);
   const progress = timeProgress(opts.asOf, opts.year, campaign.timeCurve);
-  const items = await projectFigures(db, user, opts.year, opts.asOf, opts.filters);
-  return summarise(items, opts, progress);
+  // The database sums per group (a province's projects never travel to the server); rates,
+  // labels and the order of groups follow summarise() exactly.
+  const { groups, total } = await groupSums(db, figuresQuery(campaign, user, opts.year, opts.asOf, opts.filters ?? {}, opts.groupBy === 'region' ? undefined : ROW_NUMBER), opts.groupBy);
+  const merged = new Map<string, { key: string; figures: GroupFigures }>();
+  for (const g of groups) {
+    const label = g.label ?? labelOf(opts.groupBy, g.key);
+    const seen = merged.get(label);
+    merged.set(label, seen ? { key: seen.key, figures: addFigures(seen.figures, g.figures) } : { key: g.key, figures: g.figures });
+  }
+  const rows = [...merged].map(([label, { key, figures }]) => toRow(key, label, figures, progress));
+  return { year: opts.year, asOf: opts.asOf, groupBy: opts.groupBy, rows, total: toRow('', '合计', total, progress) };
+}
+
+/** The label summarise() gives a group that SQL returns by key only (vocabulary words). */
+function labelOf(field: GroupField, key: string): string {
+  if (field === 'track' && key === '') return '（无赛道）';
+  return vocabularyLabel(field, key);
 }
 
 /** Groups already-loaded project figures (so one load serves several groupings). */

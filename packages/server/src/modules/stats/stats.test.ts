@@ -2,7 +2,7 @@ import { beijingLocal } from '@pacer/domain';
 import { completionRate, gapPoints, timeProgress, toPercent } from '@pacer/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/harness.ts';
-import { projectFigures } from './service.ts';
+import { computeStats, GROUP_FIELDS, projectFigures, summarise } from './service.ts';
 
 let t: TestApp;
 let admin: string;
@@ -52,6 +52,20 @@ describe('figures by group', () => {
     const yuhu = await t.login('yuhu');
     const res = (await t.call('GET', `/api/stats?year=${year}&asOf=${asOf}&groupBy=region`, { cookie: yuhu })).json();
     expect(res.rows.map((r: { group: string }) => r.group)).toEqual(['雨湖区']);
+  });
+
+  it('sums groups in SQL exactly as summarise() groups the loaded projects, for every field', async () => {
+    const progress = timeProgress(asOf, year);
+    const owner = { id: '', username: 'x', displayName: 'x', role: 'coordinator' as const, orgId: null, orgName: null, regionCode: '430302', personId: null };
+    for (const user of [null, owner]) {
+      for (const filters of [{}, { level: ['city'], category: ['industry', 'infrastructure'] }]) {
+        const items = await projectFigures(t.database.db, user, year, asOf, filters);
+        for (const groupBy of GROUP_FIELDS) {
+          const opts = { year, asOf, groupBy };
+          expect(await computeStats(t.database.db, user, { ...opts, filters })).toEqual(summarise(items, opts, progress));
+        }
+      }
+    }
   });
 
   it('explains a bad grouping in Chinese', async () => {

@@ -1,0 +1,208 @@
+/**
+ * Reports before the deadline: 200 owners signed in through the real login, all at once, each
+ * saving and submitting this week's and this month's report for each of its projects (two
+ * requests per submission: PUT /api/reports, POST /api/reports/:id/submit — validated,
+ * versioned, audited). Afterwards every accepted report must be in the database exactly once
+ * with its two versions; then the round's reports are deleted so the next round starts equal.
+ * Floor: the same clients calling an empty route as many times.
+ */
+import fs from 'node:fs';
+import { periodOf } from '@pacer/domain';
+import { login } from './lib/http.ts';
+import { runClients } from './lib/load.ts';
+import { median, percentile, round } from './lib/measure.ts';
+import type { Benchmark, BenchContext, Result } from './lib/types.ts';
+
+interface Task {
+  projectId: string;
+  username: string;
+  kind: 'week' | 'month';
+  start: string;
+  prevYtd: number | null;
+  prevSince: number | null;
+  plan: number;
+}
+
+const TASKS_SQL = `
+  select p.id as "projectId", u.username, k.kind, k.start::text as start, prev.ytd_yuan as "prevYtd", prev.since_start_yuan as "prevSince", ap.amount_yuan as plan
+    from projects p
+    join users u on u.org_id = p.owner_org_id and u.username like 'bench-owner-%'
+    join project_annual_plans ap on ap.project_id = p.id and ap.year = $1 and ap.amount_yuan > 0
+    cross join (values ('week', $2::date), ('month', $3::date)) k(kind, start)
+    left join lateral (
+      select r.ytd_yuan, r.since_start_yuan from progress_reports r
+       where r.project_id = p.id and r.period_kind = k.kind and r.year = $1 and r.period_start < k.start and r.status in ('submitted', 'approved')
+       order by r.period_start desc limit 1) prev on true
+   where p.deleted_at is null
+     and not exists (select 1 from progress_reports x where x.project_id = p.id and x.period_kind = k.kind and x.period_start = k.start)
+   order by u.username, p.id, k.kind`;
+
+const WAN = 10_000;
+const ROUNDS = 3;
+const CLIENTS = 200;
+/** Submissions per client and round: a bounded quick run at city scale, every open report at province scale. */
+const PER_CLIENT = { city: 5, province: Infinity };
+
+function body(t: Task) {
+  const delta = Math.max(1, Math.round((t.plan * 0.01) / WAN)) * WAN;
+  const ytd = (t.prevYtd ?? 0) + delta;
+  return { projectId: t.projectId, periodKind: t.kind, periodDate: t.start, periodYuan: delta, ytdYuan: ytd, sinceStartYuan: (t.prevSince ?? 0) + delta, paidYtdYuan: null, physicalProgress: '主体结构施工中（基准测试）', problems: '', milestones: [] };
+}
+
+function byClient(tasks: Task[], limitPerClient = Infinity): Map<string, Task[]> {
+  const map = new Map<string, Task[]>();
+  for (const t of tasks) {
+    const list = map.get(t.username) ?? [];
+    if (list.length < limitPerClient) list.push(t);
+    map.set(t.username, list);
+  }
+  return map;
+}
+
+async function round1(ctx: BenchContext, cookies: Map<string, string>, clients: Map<string, Task[]>) {
+  const accepted: string[] = [];
+  let failures = 0;
+  let firstFailure = '';
+  const report = await runClients(
+    [...clients].map(([username, tasks]) => tasks.map((t) => ({ t, cookie: cookies.get(username)! }))),
+    async ({ t, cookie }, latencies) => {
+      const saved = await ctx.client.request('PUT', '/api/reports', { cookie, body: body(t) });
+      latencies.push(saved.ms);
+      if (saved.status !== 200) {
+        failures++;
+        firstFailure ||= `save ${saved.status} ${saved.body.slice(0, 200)}`;
+        return;
+      }
+      const { id, version } = JSON.parse(saved.body) as { id: string; version: number };
+      const submitted = await ctx.client.request('POST', `/api/reports/${id}/submit`, { cookie, body: { version } });
+      latencies.push(submitted.ms);
+      if (submitted.status === 200) accepted.push(id);
+      else {
+        failures++;
+        firstFailure ||= `submit ${submitted.status} ${submitted.body.slice(0, 200)}`;
+      }
+    },
+    () => ctx.server.rssMb(),
+  );
+  // Exactly once: each accepted report is one submitted row with versions 1 (save) and 2 (submit).
+  const [check] = (
+    await ctx.query<{ rows: number; submitted: number; versions: number; distinct_versions: number }>(
+      `select (select count(*) from progress_reports where id = any($1::uuid[]))::int as rows,
+              (select count(*) from progress_reports where id = any($1::uuid[]) and status = 'submitted' and version = 2)::int as submitted,
+              (select count(*) from report_versions where report_id = any($1::uuid[]))::int as versions,
+              (select count(distinct (report_id, version)) from report_versions where report_id = any($1::uuid[]))::int as distinct_versions`,
+      [accepted],
+    )
+  ).rows;
+  const exact = check!.rows === accepted.length && check!.submitted === accepted.length && check!.versions === 2 * accepted.length && check!.distinct_versions === check!.versions;
+  if (firstFailure) ctx.log(`first failure: ${firstFailure}`);
+  return { ...report, accepted: accepted.length, failures, exact, found: check!.submitted };
+}
+
+/** CPU used so far by the PostgreSQL backends serving the bench database (same machine), by pid, in ms. */
+async function backendCpu(ctx: BenchContext): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (ctx.engine !== 'postgres') return out;
+  const { rows } = await ctx.query<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`);
+  for (const { pid } of rows) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      out.set(String(pid), (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // a server on another machine, or a backend that just ended
+    }
+  }
+  return out;
+}
+
+async function cleanup(ctx: BenchContext, tasks: Task[]) {
+  await ctx.query(
+    `delete from progress_reports r using unnest($1::uuid[], $2::text[], $3::date[]) as t(project_id, kind, start)
+      where r.project_id = t.project_id and r.period_kind = t.kind and r.period_start = t.start`,
+    [tasks.map((t) => t.projectId), tasks.map((t) => t.kind), tasks.map((t) => t.start)],
+  );
+}
+
+export const submitBench: Benchmark = {
+  name: 'submit',
+  fresh: true,
+  async run(ctx) {
+    const week = periodOf('week', ctx.today);
+    const month = periodOf('month', ctx.today);
+    const { rows: tasks } = await ctx.query<Task>(TASKS_SQL, [ctx.year, week.start, month.start]);
+    const usernames = [...new Set(tasks.map((t) => t.username))].slice(0, CLIENTS);
+    const picked = new Set([...byClient(tasks.filter((t) => usernames.includes(t.username)), PER_CLIENT[ctx.scale]).values()].flat());
+    const mine = tasks.filter((t) => picked.has(t)).map((t) => ({ ...t, plan: Number(t.plan), prevYtd: t.prevYtd === null ? null : Number(t.prevYtd), prevSince: t.prevSince === null ? null : Number(t.prevSince) }));
+    ctx.log(`${usernames.length} owners sign in; ${mine.length} submissions per round`);
+    const cookies = new Map<string, string>();
+    for (let i = 0; i < usernames.length; i += 10) {
+      await Promise.all(usernames.slice(i, i + 10).map(async (u) => cookies.set(u, await login(ctx.client, u, ctx.manifest.password))));
+    }
+    // Warm-up: one submission per client, not counted.
+    const warm = byClient(mine, 1);
+    await round1(ctx, cookies, warm);
+    await cleanup(ctx, [...warm.values()].flat());
+
+    const rounds = [];
+    let cpuMs = 0;
+    let dbCpuMs = 0;
+    for (let i = 0; i < ROUNDS; i++) {
+      const cpuBefore = ctx.server.cpuMs();
+      const dbBefore = await backendCpu(ctx);
+      const r = await round1(ctx, cookies, byClient(mine));
+      cpuMs += ctx.server.cpuMs() - cpuBefore;
+      const dbAfter = await backendCpu(ctx);
+      for (const [pid, ms] of dbAfter) dbCpuMs += ms - (dbBefore.get(pid) ?? 0);
+      await cleanup(ctx, mine);
+      ctx.log(`round ${i + 1}: ${r.accepted} accepted in ${(r.wallMs / 1000).toFixed(1)} s, ${r.failures} failed, exactly once: ${r.exact}`);
+      rounds.push(r);
+    }
+    // Floor: the same clients, the same number of requests, on an empty route.
+    const empty = await runClients(
+      [...byClient(mine).values()].map((list) => list.flatMap((t) => [t, t])),
+      async (_t, latencies) => {
+        const r = await ctx.client.request('GET', '/bench/empty');
+        latencies.push(r.ms);
+      },
+    );
+    const rates = rounds.map((r) => r.accepted / (r.wallMs / 1000));
+    const latencies = rounds.flatMap((r) => r.latencies);
+    const rss = rounds.flatMap((r) => r.rss);
+    const floorRate = empty.latencies.length / 2 / (empty.wallMs / 1000);
+    const rate = median(rates);
+    const p99 = percentile(latencies, 99);
+    const failures = rounds.reduce((s, r) => s + r.failures, 0);
+    const accepted = rounds.reduce((s, r) => s + r.accepted, 0);
+    const base = { engine: ctx.engine, scale: ctx.scale };
+    const out: Result[] = [
+      { name: 'submit.rate', ...base, unit: 'reports/s', median: round(rate), p95: null, floor: round(floorRate), ratio: round(floorRate / rate, 2), target: '≥ 1000/s', met: rate >= 1000, note: `${usernames.length} clients, ${ROUNDS} rounds of ${mine.length}, ${failures} failed; ${round(2 * rate)} requests/s; CPU per report: server ${round(cpuMs / accepted, 2)} ms${ctx.engine === 'postgres' ? `, PostgreSQL ${round(dbCpuMs / accepted, 2)} ms` : ''}` },
+      {
+        name: 'submit.latency',
+        ...base,
+        unit: 'ms',
+        median: round(median(latencies)),
+        p95: round(percentile(latencies, 95)),
+        p99: round(p99),
+        floor: round(median(empty.latencies)),
+        ratio: round(median(latencies) / median(empty.latencies), 2),
+        target: 'p99 ≤ 200 ms',
+        met: p99 <= 200,
+        note: `per request (save or submit); p99 ${round(p99)} ms`,
+      },
+      {
+        name: 'submit.exactly-once',
+        ...base,
+        unit: 'reports',
+        median: rounds.reduce((s, r) => s + r.accepted, 0),
+        p95: null,
+        floor: rounds.reduce((s, r) => s + r.found, 0),
+        ratio: null,
+        target: 'every accepted report once',
+        met: rounds.every((r) => r.exact),
+        note: 'median = accepted, floor = found in the database',
+      },
+      { name: 'server.rss', ...base, unit: 'MB', median: round(median(rss)), p95: round(percentile(rss, 95)), floor: null, ratio: null, target: '≤ 300 MB under load', met: Math.max(...rss) <= 300, note: `peak ${round(Math.max(...rss))} MB` },
+    ];
+    return out;
+  },
+};

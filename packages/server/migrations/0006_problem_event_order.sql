@@ -1,0 +1,1 @@
+ALTER TABLE "problem_events" ADD COLUMN "seq" serial NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE "problem_events" RENAME COLUMN "on" TO "occurred_on";

@@ -1,0 +1,1 @@
+CREATE INDEX "reports_latest_idx" ON "progress_reports" USING btree ("project_id","year","period_end","updated_at","status","ytd_yuan");

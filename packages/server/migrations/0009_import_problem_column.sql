@@ -1,0 +1,1 @@
+ALTER TABLE "import_problems" ADD COLUMN "column_letter" text;

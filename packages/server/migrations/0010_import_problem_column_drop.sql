@@ -1,0 +1,1 @@
+ALTER TABLE "import_problems" DROP COLUMN "column";

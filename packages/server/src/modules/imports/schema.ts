@@ -1,0 +1,20 @@
+/** The import API's shapes live in the domain package, where the web client reads them too. */
+export {
+  emptyCounts,
+  IMPORT_STATUSES,
+  importCounts,
+  importDefaults,
+  importJobDto,
+  importPageQuery as pageQuery,
+  importProblemDto as problemDto,
+  importRowDto as rowDto,
+  ledgerFieldDto as fieldDto,
+  mappingInput,
+  sheetFinding,
+  type ImportCounts,
+  type ImportDefaults,
+  type ImportJobDto,
+  type ImportStatus,
+  type MappingInput,
+  type SheetFinding,
+} from '@pacer/domain';

@@ -1,0 +1,70 @@
+/**
+ * Group sums in SQL for computeStats: per group the projects, the planned ones, and the sums
+ * of plan and YTD (of the planned projects, and of all) — exactly what groupFigures() adds up
+ * in TypeScript, so the domain still computes every rate from the same sums.
+ */
+import { completionRate, type GroupFigures } from '@pacer/domain';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, toNumber, type Db } from '../../db/client.ts';
+import type { GroupField } from './service.ts';
+
+/** Row number in projectFigures' order, so groups keep the order in which summarise() meets them. */
+export const ROW_NUMBER = sql`row_number() over (order by projects.region_code, projects.name) as rn`;
+
+/**
+ * Key and label per field as summarise() sees them; a null label is a vocabulary key the
+ * caller names. Region needs no row number: its groups first appear in region-code order.
+ */
+const GROUPING: Record<GroupField, { key: SQL; label: SQL; first: SQL; unnest?: boolean }> = {
+  region: { key: sql`f.region_code`, label: sql`f.region_name`, first: sql`min(f.region_code)` },
+  park: { key: sql`coalesce(f.park_code, '')`, label: sql`coalesce(f.park_name, '（园区外）')`, first: sql`min(f.rn)` },
+  level: { key: sql`lv.level`, label: sql`null::text`, first: sql`min(f.rn * 1000 + lv.ord)`, unnest: true },
+  category: { key: sql`f.category`, label: sql`null::text`, first: sql`min(f.rn)` },
+  status: { key: sql`f.status`, label: sql`null::text`, first: sql`min(f.rn)` },
+  track: { key: sql`coalesce(f.track, '')`, label: sql`null::text`, first: sql`min(f.rn)` },
+  hq: { key: sql`coalesce(f.hq_org_id::text, '')`, label: sql`coalesce(f.hq_name, '（未分指挥部）')`, first: sql`min(f.rn)` },
+  leader: { key: sql`coalesce(f.leader_person_id::text, '')`, label: sql`coalesce(f.leader_name, '（未定联点领导）')`, first: sql`min(f.rn)` },
+  owner: { key: sql`f.owner_org_id::text`, label: sql`f.owner_name`, first: sql`min(f.rn)` },
+};
+
+const SUMS = sql`count(*) as projects,
+  count(*) filter (where f.plan_yuan > 0) as planned,
+  coalesce(sum(f.plan_yuan) filter (where f.plan_yuan > 0), 0) as plan_yuan,
+  coalesce(sum(f.ytd_yuan) filter (where f.plan_yuan > 0), 0) as ytd_yuan,
+  coalesce(sum(f.ytd_yuan), 0) as ytd_all_yuan`;
+
+export interface GroupSum {
+  key: string;
+  label: string | null;
+  figures: GroupFigures;
+}
+
+/** Groups of `figures` (one row per project) in first-seen order, and the total (each project once). */
+export async function groupSums(db: Db, figures: SQL, field: GroupField): Promise<{ groups: GroupSum[]; total: GroupFigures }> {
+  const g = GROUPING[field];
+  const from = g.unnest ? sql`f cross join lateral unnest(f.levels) with ordinality as lv(level, ord)` : sql`f`;
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`with f as materialized (${figures})
+        select * from (
+          select 0 as part, ${g.key} as key, ${g.label} as label, ${g.first}::text as first_text, ${SUMS} from ${from} group by 2, 3
+          union all
+          select 1, '', '合计', null, ${SUMS} from f
+        ) t order by part, ${field === 'region' ? sql`first_text` : sql`first_text::bigint`}`,
+  );
+  const toFigures = (r: Record<string, unknown>): GroupFigures => {
+    const planYuan = toNumber(r.plan_yuan);
+    const ytdYuan = toNumber(r.ytd_yuan);
+    return { projects: toNumber(r.projects), plannedProjects: toNumber(r.planned), planYuan, ytdYuan, ytdAllYuan: toNumber(r.ytd_all_yuan), completionRate: completionRate(ytdYuan, planYuan) };
+  };
+  const groups = rows.filter((r) => Number(r.part) === 0).map((r) => ({ key: String(r.key), label: r.label === null ? null : String(r.label), figures: toFigures(r) }));
+  const total = rows.find((r) => Number(r.part) === 1)!;
+  return { groups, total: toFigures(total) };
+}
+
+/** Two groups' figures as one (groups that share a label, as summarise() merges them). */
+export function addFigures(a: GroupFigures, b: GroupFigures): GroupFigures {
+  const planYuan = a.planYuan + b.planYuan;
+  const ytdYuan = a.ytdYuan + b.ytdYuan;
+  return { projects: a.projects + b.projects, plannedProjects: a.plannedProjects + b.plannedProjects, planYuan, ytdYuan, ytdAllYuan: a.ytdAllYuan + b.ytdAllYuan, completionRate: completionRate(ytdYuan, planYuan) };
+}

@@ -1,0 +1,157 @@
+/**
+ * One worksheet streamed row by row: each cell as stored (numbers keep their written text,
+ * formulas are marked), plus the merged ranges and the declared size. Memory stays flat
+ * whatever the number of rows; rows come out in batches as the XML is inflated.
+ */
+import type { LedgerCellWithFormula, MergeRange } from '@pacer/domain';
+import { FileRefusal } from './refusal.ts';
+import type { Workbook } from './workbook.ts';
+import { attr, createXmlParser } from './xml.ts';
+import { inflateEntry } from './zip.ts';
+
+export interface SheetRow {
+  /** 1-based row number as Excel shows it. */
+  number: number;
+  cells: LedgerCellWithFormula[];
+}
+
+/** What is known about a sheet once it has been read through. */
+export interface SheetMeta {
+  merges: MergeRange[];
+  /** Rows holding at least one cell. */
+  rowCount: number;
+  /** The size the sheet declares (<dimension>), when it does. */
+  declaredRows: number | null;
+}
+
+/** Past this column nothing a ledger needs is found; wider rows are cut, not refused. */
+const MAX_COLUMNS = 500;
+
+/** "AB12" → { col: 27, row: 11 } (0-based). */
+export function decodeRef(ref: string): { col: number; row: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref.toUpperCase());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { col: col - 1, row: Number(m[2]) - 1 };
+}
+
+function decodeRange(ref: string): MergeRange | null {
+  const [a, b] = ref.split(':');
+  const from = a ? decodeRef(a) : null;
+  const to = b ? decodeRef(b) : from;
+  if (!from || !to) return null;
+  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+}
+
+interface CellState {
+  col: number;
+  type: string;
+  value: string[] | null;
+  formula: string[] | null;
+  inline: boolean;
+}
+
+/**
+ * Streams a sheet's rows in batches. `maxRows` stops a sheet that is too large as soon as it
+ * shows it; `meta` is complete when the iteration ends (merged ranges come after the rows).
+ */
+export async function* readSheet(wb: Workbook, part: string, meta: SheetMeta, opts: { maxRows: number }): AsyncGenerator<SheetRow[]> {
+  const entry = wb.entries.get(part);
+  if (!entry) throw new FileRefusal(`找不到工作表 ${part}`);
+  let batch: SheetRow[] = [];
+  let row: SheetRow | null = null;
+  let cell: CellState | null = null;
+  let target: string[] | null = null;
+  let phonetic = 0;
+  let nextRow = 1;
+  let nextCol = 0;
+
+  const finishCell = (c: CellState) => {
+    if (!row || c.col >= MAX_COLUMNS) return;
+    const v = c.value?.join('') ?? null;
+    const formula = c.formula?.join('') ?? null;
+    const out = toCell(c.type, v, wb.sharedStrings, c.inline);
+    const withFormula: LedgerCellWithFormula = formula !== null ? { ...out, formula: formula || '(共享公式)' } : out;
+    while (row.cells.length < c.col) row.cells.push({ kind: 'empty' });
+    row.cells[c.col] = withFormula;
+  };
+
+  const handlers = {
+    open(name: string, attrs: Record<string, string>) {
+      if (name === 'row') {
+        const r = Number(attr(attrs, 'r'));
+        row = { number: Number.isInteger(r) && r > 0 ? r : nextRow, cells: [] };
+        nextRow = row.number + 1;
+        nextCol = 0;
+      } else if (name === 'c' && row) {
+        const ref = attr(attrs, 'r');
+        const col = ref ? (decodeRef(ref)?.col ?? nextCol) : nextCol;
+        nextCol = col + 1;
+        cell = { col, type: attr(attrs, 't') ?? 'n', value: null, formula: null, inline: false };
+      } else if (cell && name === 'v') target = cell.value = [];
+      else if (cell && name === 'f') target = cell.formula = [];
+      else if (cell && name === 'is') cell.inline = true;
+      else if (cell && name === 'rPh') phonetic++;
+      else if (cell && name === 't' && cell.inline && phonetic === 0) target = cell.value ??= [];
+      else if (name === 'mergeCell') {
+        const range = decodeRange(attr(attrs, 'ref') ?? '');
+        if (range) meta.merges.push(range);
+      } else if (name === 'dimension') {
+        const range = decodeRange(attr(attrs, 'ref') ?? '');
+        meta.declaredRows = range ? range.bottom + 1 : null;
+      }
+    },
+    text(t: string) {
+      if (target) target.push(t);
+    },
+    close(name: string) {
+      if (name === 'v' || name === 'f' || name === 't') target = null;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'c' && cell) {
+        finishCell(cell);
+        cell = null;
+      } else if (name === 'row' && row) {
+        if (row.cells.some((c) => c.kind !== 'empty')) {
+          meta.rowCount++;
+          if (meta.rowCount > opts.maxRows) throw new FileRefusal(`工作表行数超过上限 ${opts.maxRows.toLocaleString('en-US')} 行，请拆分后分批导入`);
+          batch.push(row);
+        }
+        row = null;
+      }
+    },
+  };
+
+  // The consumer pulls: the next chunk is inflated only after it has taken the rows so far.
+  const parser = createXmlParser(handlers);
+  for await (const chunk of inflateEntry(wb.buf, entry, wb.budget)) {
+    parser.write(chunk);
+    if (batch.length) {
+      yield batch;
+      batch = [];
+    }
+  }
+  parser.end();
+  if (batch.length) yield batch;
+}
+
+function toCell(type: string, v: string | null, sst: string[], inline: boolean): LedgerCellWithFormula {
+  if (inline && v !== null) return { kind: 'text', text: v };
+  if (v === null || v === '') return { kind: 'empty' };
+  switch (type) {
+    case 's': {
+      const s = sst[Number(v)];
+      return s === undefined ? { kind: 'error', text: '#无效共享字符串' } : { kind: 'text', text: s };
+    }
+    case 'str':
+    case 'inlineStr':
+    case 'd':
+      return { kind: 'text', text: v };
+    case 'b':
+      return { kind: 'bool', value: v === '1' || v === 'true' };
+    case 'e':
+      return { kind: 'error', text: v };
+    default:
+      return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.trim()) ? { kind: 'number', text: v.trim() } : { kind: 'text', text: v };
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Streaming XML over inflated chunks (saxes): constant memory however large the part.
+ * Namespace prefixes are dropped ("x:row" → "row"), as some generators write them.
+ * saxes expands no entities from a DTD, so "billion laughs" cannot grow in memory.
+ */
+import { SaxesParser } from 'saxes';
+import { FileRefusal } from './refusal.ts';
+
+export interface XmlHandlers {
+  open?(name: string, attrs: Record<string, string>): void;
+  text?(text: string): void;
+  close?(name: string): void;
+}
+
+const local = (qname: string) => qname.slice(qname.indexOf(':') + 1);
+
+/** Attribute by local name ("r:id" answers to "id" only when asked with its prefix-free name). */
+export function attr(attrs: Record<string, string>, name: string): string | undefined {
+  if (name in attrs) return attrs[name];
+  for (const k of Object.keys(attrs)) if (local(k) === name) return attrs[k];
+  return undefined;
+}
+
+/** A push parser: write inflated chunks as they come; handlers run synchronously inside write. */
+export function createXmlParser(h: XmlHandlers): { write(chunk: Buffer): void; end(): void } {
+  const parser = new SaxesParser({ position: false });
+  let failure: Error | null = null;
+  parser.on('error', (e) => {
+    failure ??= e;
+  });
+  if (h.open) parser.on('opentag', (node) => h.open!(local(node.name), node.attributes as Record<string, string>));
+  if (h.text) {
+    parser.on('text', h.text);
+    parser.on('cdata', h.text);
+  }
+  if (h.close) parser.on('closetag', (node) => h.close!(local(node.name)));
+  const decoder = new TextDecoder('utf-8');
+  const check = () => {
+    if (failure) throw new FileRefusal(`文件内容不是有效的 Excel XML（${failure.message.slice(0, 80)}），请在 Excel 中打开后重新保存`);
+  };
+  return {
+    write(chunk) {
+      check();
+      parser.write(decoder.decode(chunk, { stream: true }));
+      check();
+    },
+    end() {
+      check();
+      parser.write(decoder.decode()).close();
+      check();
+    },
+  };
+}
+
+export async function parseXml(chunks: AsyncIterable<Buffer>, h: XmlHandlers): Promise<void> {
+  const parser = createXmlParser(h);
+  for await (const chunk of chunks) parser.write(chunk);
+  parser.end();
+}
+
+/** A whole part as a list of elements, for the small parts (workbook, relationships). */
+export async function collectElements(chunks: AsyncIterable<Buffer>, names: string[]): Promise<{ name: string; attrs: Record<string, string> }[]> {
+  const out: { name: string; attrs: Record<string, string> }[] = [];
+  await parseXml(chunks, { open: (name, attrs) => names.includes(name) && out.push({ name, attrs }) });
+  return out;
+}
