@@ -83,7 +83,7 @@ async function runEngine(engine: Engine, scale: Scale, only: Set<string> | null,
         results.push(...(await b.run(ctx)).map((r) => ({ ...r, load: Math.max(load, Math.round(os.loadavg()[0]! * 10) / 10) })));
       } catch (err) {
         ctx.log(`${b.name} failed: ${(err as Error).stack ?? err}`);
-        results.push({ name: b.name, engine, scale, unit: '', median: null, p95: null, floor: null, ratio: null, target: '', met: false, note: `failed: ${(err as Error).message.slice(0, 120)}` });
+        results.push({ name: b.name, engine, scale, unit: '', median: null, p95: null, floor: null, ratio: null, target: '', met: false, note: `failed: ${(err as Error).message.slice(0, 120)}`, failed: true });
       }
       ctx.log(`${b.name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
@@ -109,6 +109,8 @@ async function main() {
     fs.writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`Results written to ${values.out}`);
   }
+  // A missed target is a finding, not a failure; a benchmark that could not run is.
+  if (results.some((r) => r.failed)) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {

@@ -41,7 +41,7 @@ const WAN = 10_000;
 const ROUNDS = 3;
 const CLIENTS = 200;
 /** Submissions per client and round: a bounded quick run at city scale, every open report at province scale. */
-const PER_CLIENT = { city: 5, province: Infinity };
+const PER_CLIENT = { city: 3, province: Infinity };
 
 function body(t: Task) {
   const delta = Math.max(1, Math.round((t.plan * 0.01) / WAN)) * WAN;

@@ -40,7 +40,7 @@ export const webBench: Benchmark = {
     const origin = `http://127.0.0.1:${ctx.server.port}`;
     const cookie = (await ctx.office()).split('=');
     const [board] = (await ctx.query<{ id: string; n: number }>(`select b.id, (select count(*) from board_entries e where e.board_id = b.id)::int as n from boards b order by week_start desc, version desc limit 1`)).rows;
-    const runs = ctx.scale === 'city' ? 5 : 3;
+    const runs = 3;
     const out: Result[] = [];
     try {
       const screen = async (name: string, url: string, api: string, signedIn: boolean) => {

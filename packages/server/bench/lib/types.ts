@@ -19,6 +19,8 @@ export interface Result {
   /** null when the figure has no target at this scale (informative). */
   met: boolean | null;
   note?: string;
+  /** The benchmark threw (the run exits non-zero); missing a target is not a failure. */
+  failed?: boolean;
   /** The machine's 1-minute load average when the figure was taken (others' work skews timings). */
   load?: number;
 }

@@ -104,6 +104,23 @@ describe('pacer import', () => {
   });
 });
 
+describe('pacer import with defaults', () => {
+  it('fills level, category, status and region a ledger leaves out', async () => {
+    const wb = new ExcelJS.Workbook();
+    const name = freshName('缺省值项目');
+    put(wb.addWorksheet('名单'), 1, [['项目名称', '业主单位', '计划总投资'], [name, ownerName, 250]]);
+    const file = path.join(dir, 'defaults.xlsx');
+    await wb.xlsx.writeFile(file);
+    const missing = await run(file, { dryRun: true });
+    expect(missing.out).toContain('名单 第2行：缺少所在区划');
+    const done = await run(file, { defaults: { level: 'province,city', category: 'livelihood', status: 'continuing', region: '430304' } });
+    expect(done.code, done.out).toBe(0);
+    const [p] = await fresh.database.db.select().from(projects).where(eq(projects.name, name));
+    expect(p).toMatchObject({ levels: ['province', 'city'], category: 'livelihood', status: 'continuing', regionCode: '430304', totalInvestmentYuan: 2_500_000 });
+    await expect(run(file, { defaults: { category: 'nonsense' } })).rejects.toThrow(/缺省值有误/);
+  });
+});
+
 describe('pacer export', () => {
   it('writes the project list with its filters, and refuses to overwrite', async () => {
     const out = path.join(dir, 'projects.xlsx');

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fieldLabel, parsePeriodKey, type Role } from '@pacer/domain';
+import { fieldLabel, importDefaults, parsePeriodKey, type Role } from '@pacer/domain';
 import type { Command } from 'commander';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.ts';
@@ -28,6 +28,8 @@ export interface ImportOptions {
   acceptProblems?: boolean;
   /** Act as this account (its scope and name in the records); else as the office. */
   as?: string;
+  /** Values for fields the ledger leaves out (new projects): level keys, category, status, region code. */
+  defaults?: { level?: string; category?: string; status?: string; region?: string };
 }
 
 const UNIT = { yuan: '元', wan: '万元', yi: '亿元' } as const;
@@ -62,7 +64,10 @@ export async function importCommand(database: Database, limits: ImportLimits, fi
   if (job.status === 'failed') throw new CliError(job.error ?? '无法读取文件');
   describeSheets(job, print);
   const period = opts.period ? `${parsePeriodKey(opts.period)!.year}-${String(parsePeriodKey(opts.period)!.month).padStart(2, '0')}` : undefined;
-  await confirmMapping(c, actor, job.id, { period, planYear: opts.year, remember: false });
+  const d = opts.defaults ?? {};
+  const defaults = importDefaults.safeParse({ levels: d.level?.split(','), category: d.category, status: d.status, regionCode: d.region });
+  if (!defaults.success) throw new CliError(`缺省值有误：${defaults.error.issues.map((i) => `${String(i.path[0])} ${i.message}`).join('；')}`);
+  await confirmMapping(c, actor, job.id, { period, planYear: opts.year, defaults: defaults.data, remember: false });
   job = await current(job.id);
   if (job.status !== 'previewed') throw new CliError(job.error ?? `预检未完成（${STATUS_LABELS[job.status]}）`);
   print(`\n预检 Dry run：${summary(job)}`);
@@ -120,7 +125,7 @@ async function printProblems(c: ImportContext, actor: Actor, job: ImportJobDto, 
   const { items } = await problemsOf(c, actor, job.id, undefined, 1, SHOWN_PROBLEMS);
   print('\n问题 Problems（工作表!单元格 [表头] "内容"：原因）');
   for (const p of items) {
-    const where = `${p.sheet ?? ''}!${p.column ?? ''}${p.row ?? ''}`;
+    const where = p.column ? `${p.sheet ?? ''}!${p.column}${p.row ?? ''}` : `${p.sheet ?? ''} 第${p.row ?? '?'}行`;
     print(`  ${p.level === 'error' ? '错误' : '提示'} ${where}${p.header ? ` [${p.header}]` : ''}${p.value ? ` "${p.value}"` : ''}：${p.reason}`);
   }
   if (total > items.length) print(`  …… 共 ${total} 条，只列出前 ${items.length} 条（全部见网页上的问题清单）`);
@@ -135,10 +140,15 @@ export function registerImport(program: Command): void {
     .option('--dry-run', '只预检，不写入 / check only, write nothing')
     .option('--accept-problems', '接受预检问题：有错误的行不导入，其余照常 / skip rows with errors, import the rest')
     .option('--as <username>', '以此账号导入（数据范围与记录）/ import as this account')
-    .action(async (file: string, o: { year?: string; period?: string; dryRun?: boolean; acceptProblems?: boolean; as?: string }) => {
+    .option('--level <keys>', '表中没有级别时新项目的级别，如 city 或 province,city / default levels of new projects')
+    .option('--category <key>', '缺省项目类别，如 industry / default category')
+    .option('--status <key>', '缺省建设状态，如 new / default status')
+    .option('--region <code>', '缺省区划代码，如 430302 / default region')
+    .action(async (file: string, o: { year?: string; period?: string; dryRun?: boolean; acceptProblems?: boolean; as?: string; level?: string; category?: string; status?: string; region?: string }) => {
       const year = o.year === undefined ? undefined : Number(o.year);
       if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new CliError(`--year 应为 2000–2100 的年份，收到 "${o.year}"`);
-      const code = await withDatabase((database, config) => importCommand(database, importLimitsFromConfig(config), file, { ...o, year }, (l) => console.log(l)));
+      const defaults = { level: o.level, category: o.category, status: o.status, region: o.region };
+      const code = await withDatabase((database, config) => importCommand(database, importLimitsFromConfig(config), file, { ...o, year, defaults }, (l) => console.log(l)));
       process.exitCode = code;
     });
 }

@@ -69,7 +69,9 @@ async function sharedStrings(buf: Buffer, e: ZipEntry, budget: InflateBudget): P
     },
     close(name) {
       if (name === 'si') {
-        out.push(current!.join(''));
+        // A damaged file can close a string it never opened.
+        if (current === null) throw new FileRefusal(`文件内容不是有效的 Excel 文件（共享字符串表已损坏），请在 Excel 中打开后重新保存`);
+        out.push(current.join(''));
         current = null;
       } else if (name === 'rPh') phonetic--;
       else if (name === 't') inText = false;

@@ -4,6 +4,7 @@
  * saxes expands no entities from a DTD, so "billion laughs" cannot grow in memory.
  */
 import { SaxesParser } from 'saxes';
+import { AppError } from '../http/errors.ts';
 import { FileRefusal } from './refusal.ts';
 
 export interface XmlHandlers {
@@ -28,26 +29,37 @@ export function createXmlParser(h: XmlHandlers): { write(chunk: Buffer): void; e
   parser.on('error', (e) => {
     failure ??= e;
   });
-  if (h.open) parser.on('opentag', (node) => h.open!(local(node.name), node.attributes as Record<string, string>));
+  // After the first error saxes reads on; the handlers must not see what follows a broken tag.
+  const live = () => failure === null;
+  if (h.open) parser.on('opentag', (node) => live() && h.open!(local(node.name), node.attributes as Record<string, string>));
   if (h.text) {
-    parser.on('text', h.text);
-    parser.on('cdata', h.text);
+    parser.on('text', (t) => live() && h.text!(t));
+    parser.on('cdata', (t) => live() && h.text!(t));
   }
-  if (h.close) parser.on('closetag', (node) => h.close!(local(node.name)));
+  if (h.close) parser.on('closetag', (node) => live() && h.close!(local(node.name)));
   const decoder = new TextDecoder('utf-8');
+  const refuse = (detail: string) => new FileRefusal(`文件内容不是有效的 Excel XML（${detail.slice(0, 80)}），请在 Excel 中打开后重新保存`);
   const check = () => {
-    if (failure) throw new FileRefusal(`文件内容不是有效的 Excel XML（${failure.message.slice(0, 80)}），请在 Excel 中打开后重新保存`);
+    if (failure) throw refuse(failure.message);
+  };
+  /** A handler tripping over a malformed part is the file's fault, said as such; our own refusals pass through. */
+  const guarded = (work: () => void) => {
+    try {
+      work();
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw refuse(err instanceof Error ? err.message : String(err));
+    }
+    check();
   };
   return {
     write(chunk) {
       check();
-      parser.write(decoder.decode(chunk, { stream: true }));
-      check();
+      guarded(() => parser.write(decoder.decode(chunk, { stream: true })));
     },
     end() {
       check();
-      parser.write(decoder.decode()).close();
-      check();
+      guarded(() => parser.write(decoder.decode()).close());
     },
   };
 }
