@@ -43,14 +43,24 @@ export interface GroupSum {
 export async function groupSums(db: Db, figures: SQL, field: GroupField): Promise<{ groups: GroupSum[]; total: GroupFigures }> {
   const g = GROUPING[field];
   const from = g.unnest ? sql`f cross join lateral unnest(f.levels) with ordinality as lv(level, ord)` : sql`f`;
+  const order = field === 'region' ? sql`first_text` : sql`first_text::bigint`;
+  // Levels unnest, so their total (each project once) needs its own pass over the rows; every
+  // other field gets groups and total in one pass, which lets PostgreSQL inline the figures
+  // query and drop the joins the field does not need.
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`with f as materialized (${figures})
-        select * from (
-          select 0 as part, ${g.key} as key, ${g.label} as label, ${g.first}::text as first_text, ${SUMS} from ${from} group by 2, 3
-          union all
-          select 1, '', '合计', null, ${SUMS} from f
-        ) t order by part, ${field === 'region' ? sql`first_text` : sql`first_text::bigint`}`,
+    g.unnest
+      ? sql`with f as materialized (${figures})
+            select * from (
+              select 0 as part, ${g.key} as key, ${g.label} as label, ${g.first}::text as first_text, ${SUMS} from ${from} group by 2, 3
+              union all
+              select 1, '', '合计', null, ${SUMS} from f
+            ) t order by part, ${order}`
+      : sql`with f as (${figures})
+            select * from (
+              select grouping(${g.key}) as part, ${g.key} as key, ${g.label} as label, ${g.first}::text as first_text, ${SUMS}
+                from f group by grouping sets ((${g.key}, ${g.label}), ())
+            ) t order by part, ${order}`,
   );
   const toFigures = (r: Record<string, unknown>): GroupFigures => {
     const planYuan = toNumber(r.plan_yuan);
