@@ -66,11 +66,13 @@ describe('bulletins', () => {
       await page.waitForURL(/\/bulletins/);
       const title = (await page.getByTestId('bulletin-title').textContent())!.trim();
       expect(title).toBe('湘潭市重点项目建设周晒榜');
-      const bulletin = (await (await context.request.get('/api/bulletins?kind=week')).json()) as { asOf: string; periodText: string; summary: string[] };
+      const bulletin = (await (await context.request.get('/api/bulletins?kind=week')).json()) as { asOf: string; periodText: string; summary: string[]; problems: { sentence: string } };
       const stats = (await (await context.request.get(`/api/stats?year=${bulletin.asOf.slice(0, 4)}&asOf=${bulletin.asOf}&groupBy=region`)).json()) as { rows: StatsRow[]; total: StatsRow };
       const ytdYi = formatYi(wanToYuan(stats.total.ytdWan));
       const sentence = `全市${stats.total.projects}个重点项目累计完成投资${ytdYi}亿元`;
       await expect.poll(() => page.getByTestId('bulletin-summary').first().textContent()).toContain(sentence);
+      // 问题交办办理情况: the page shows the same sentence the Word and Excel files carry.
+      expect(await page.getByTestId('bulletin-problem-sentence').textContent()).toBe(bulletin.problems.sentence);
 
       // Word: title, period and the summary sentence with the city-wide total.
       const docx = await downloadVia(page, 'download-docx');

@@ -16,3 +16,4 @@ export * from './problem-api.ts';
 export * from './meetings.ts';
 export * from './notifications.ts';
 export * from './meeting-api.ts';
+export * from './campaign-api.ts';

@@ -6,6 +6,10 @@ import { PROBLEM_KINDS, PROBLEM_SEVERITIES, PROBLEM_STATES, PROBLEM_TYPES } from
 
 const version = z.number({ error: '缺少版本号' }).int().min(1);
 const text = (max: number, what: string) => z.string().trim().max(max, { error: `${what}不能超过 ${max} 字` });
+const attendeeOrgIds = z
+  .array(z.uuid({ error: '参会单位不正确' }))
+  .max(200, { error: '参会单位最多 200 个' })
+  .refine((ids) => new Set(ids).size === ids.length, { error: '参会单位不能重复' });
 
 export const meetingInput = z.object({
   kind: z.enum(MEETING_KINDS, { error: `会议类型应为：${MEETING_KINDS.join('、')}` }),
@@ -15,6 +19,8 @@ export const meetingInput = z.object({
   location: text(200, '地点').nullable().optional().transform((v) => v || null),
   chairPersonId: z.uuid().nullable().optional().transform((v) => v ?? null),
   attendees: text(2000, '参会人员').default(''),
+  /** 参会单位: units invited; they read the meeting even with none of their projects on the agenda. */
+  attendeeOrgIds: attendeeOrgIds.default([]),
   /** Projects more than this many points behind time progress are proposed. */
   gapThreshold: z.number().min(0).max(100).default(DEFAULT_AGENDA_GAP_POINTS),
   /** Fill the agenda from the data (default) or start empty. */
@@ -36,6 +42,8 @@ export const meetingUpdate = z.object({
   location: text(200, '地点').nullable().transform((v) => v || null),
   chairPersonId: z.uuid().nullable(),
   attendees: text(2000, '参会人员'),
+  /** Omitted: the attending units stay as they are. */
+  attendeeOrgIds: attendeeOrgIds.optional(),
   status: z.enum(MEETING_STATUSES),
   /** 会议纪要. */
   minutes: text(20000, '会议纪要'),
@@ -84,6 +92,7 @@ export const meetingSummary = z.object({
 
 export const meetingDetail = meetingSummary.extend({
   attendees: z.string(),
+  attendeeUnits: z.array(ref),
   minutes: z.string(),
   gapThreshold: z.number(),
   agenda: z.array(agendaItemInput.extend({ id: z.string(), projectName: z.string().nullable() })),
@@ -100,5 +109,7 @@ export const meetingDetail = meetingSummary.extend({
     }),
   ),
   visits: z.array(z.object({ projectId: z.string(), projectName: z.string(), regionName: z.string(), note: z.string(), scores: z.number(), average: z.number().nullable() })),
+  /** Score sheets: the office sees every observer's; others the scores they entered themselves. */
+  scoreSheets: z.array(z.object({ projectId: z.string(), observer: z.string(), score: z.number(), comment: z.string(), mine: z.boolean() })),
 });
 export type MeetingDetail = z.infer<typeof meetingDetail>;

@@ -17,7 +17,7 @@ const TABLE: Partial<Record<Permission, Role[]>> = {
   'problems:raise': ['office', 'coordinator', 'hq', 'owner'],
   'problems:assign': ['office'],
   'problems:handle': ['office', 'coordinator', 'hq', 'department'],
-  'meetings:read': ['office', 'coordinator', 'hq', 'department', 'leader'],
+  'meetings:read': ['office', 'coordinator', 'hq', 'department', 'owner', 'leader'],
   'meetings:manage': ['office'],
   'meetings:score': ['office', 'hq', 'leader'],
   'dispatch:settings': ['office'],

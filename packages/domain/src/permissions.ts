@@ -38,7 +38,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   coordinator: ['projects:read', 'projects:create', 'projects:update', 'reference:read', 'reports:read', 'reports:write', 'reports:review', 'stats:read', 'problems:read', 'problems:raise', 'problems:handle', 'meetings:read', 'imports:run'],
   hq: ['projects:read', 'reference:read', 'reports:read', 'stats:read', 'problems:read', 'problems:raise', 'problems:handle', 'meetings:read', 'meetings:score'],
   department: ['projects:read', 'reference:read', 'reports:read', 'stats:read', 'problems:read', 'problems:handle', 'meetings:read'],
-  owner: ['projects:read', 'projects:update', 'reference:read', 'reports:read', 'reports:write', 'stats:read', 'problems:read', 'problems:raise', 'imports:run'],
+  // Owners read the meetings that took up their projects (the server narrows which).
+  owner: ['projects:read', 'projects:update', 'reference:read', 'reports:read', 'reports:write', 'stats:read', 'problems:read', 'problems:raise', 'meetings:read', 'imports:run'],
   leader: ['projects:read', 'reference:read', 'reports:read', 'stats:read', 'bulletins:export', 'problems:read', 'meetings:read', 'meetings:score'],
 };
 

@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { isoDate } from './project.ts';
-import { PROBLEM_ACTIONS, PROBLEM_KINDS, PROBLEM_SEVERITIES, PROBLEM_SOURCES, PROBLEM_STATES, PROBLEM_TYPES } from './problems.ts';
+import { EXTENSION_ACTIONS, PROBLEM_ACTIONS, PROBLEM_KINDS, PROBLEM_SEVERITIES, PROBLEM_SOURCES, PROBLEM_STATES, PROBLEM_TYPES } from './problems.ts';
 
 /** Query-string lists: repeated keys or comma lists both mean "any of". */
 const listOf = <T extends readonly [string, ...string[]]>(keys: T) =>
@@ -43,6 +43,10 @@ export const assignInput = z.object({
 export const stepInput = z.object({ version, note, photoIds: z.array(z.uuid()).max(9).default([]) });
 /** Steps that send a problem back must say why. */
 export const reasonInput = z.object({ version, reason: required('原因') });
+/** 申请延期: the new deadline and why. */
+export const extensionInput = z.object({ version, deadline: isoDate, reason: required('延期理由') });
+/** 同意延期: an optional note. */
+export const extensionApproval = z.object({ version, note });
 
 export const PROBLEM_QUEUES = ['all', 'mine', 'overdue', 'dueThisWeek'] as const;
 
@@ -51,6 +55,7 @@ export const problemListQuery = z.object({
   queue: z.enum(PROBLEM_QUEUES).default('all'),
   state: listOf(PROBLEM_STATES),
   type: listOf(PROBLEM_TYPES),
+  severity: listOf(PROBLEM_SEVERITIES),
   level: listOf(['1', '2', '3'] as const),
   kind: listOf(PROBLEM_KINDS),
   projectId: z.uuid().optional(),
@@ -128,6 +133,18 @@ export const problemPhoto = z.object({
   url: z.string(),
 });
 
+/** A deadline extension request (申请延期) waiting for the office. */
+export const extensionRequest = z.object({
+  id: z.string(),
+  previousDeadline: z.string(),
+  requestedDeadline: z.string(),
+  reason: z.string(),
+  requestedBy: z.string().nullable(),
+  requestedOrgName: z.string().nullable(),
+  requestedAt: z.string(),
+});
+export type ExtensionRequest = z.infer<typeof extensionRequest>;
+
 export const problemDetail = problemSummary.extend({
   description: z.string(),
   reportId: z.string().nullable(),
@@ -141,5 +158,8 @@ export const problemDetail = problemSummary.extend({
   photos: z.array(problemPhoto),
   /** What the caller may do now, for the buttons to show. */
   allowedActions: z.array(z.enum(PROBLEM_ACTIONS)),
+  pendingExtension: extensionRequest.nullable(),
+  /** What the caller may do about the deadline now (申请延期, or the office's decision). */
+  extensionActions: z.array(z.enum(EXTENSION_ACTIONS)),
 });
 export type ProblemDetail = z.infer<typeof problemDetail>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedActions, applyAction, escalationDue, PROBLEM_ACTIONS, PROBLEM_STATES, signOverdue, type ProblemState } from './problems.ts';
+import { allowedActions, applyAction, escalationDue, extensionActions, extensionRefusal, PROBLEM_ACTIONS, PROBLEM_STATES, signOverdue, type ProblemState } from './problems.ts';
 
 describe('problem lifecycle', () => {
   it('walks raise → assign → sign → reply → recheck → confirm', () => {
@@ -76,5 +76,24 @@ describe('escalation', () => {
     expect(signOverdue('assigned', '2026-11-19', '2026-11-23')).toBe(true);
     expect(signOverdue('assigned', '2026-11-20', '2026-11-23')).toBe(false);
     expect(signOverdue('signed', '2026-11-01', '2026-11-23')).toBe(false);
+  });
+});
+
+describe('deadline extension (申请延期)', () => {
+  it('lets only the lead ask while the handlers owe the work, and only the office decide', () => {
+    expect(extensionActions('signed', ['lead'], false)).toEqual(['requestExtension']);
+    expect(extensionActions('assigned', ['lead'], false)).toEqual(['requestExtension']);
+    expect(extensionActions('signed', ['cohandler', 'raiser'], false)).toEqual([]);
+    expect(extensionActions('replied', ['lead'], false)).toEqual([]);
+    expect(extensionActions('signed', ['office'], true)).toEqual(['approveExtension', 'refuseExtension']);
+    expect(extensionActions('signed', ['lead'], true)).toEqual([]);
+    expect(extensionActions('closed', ['office'], true)).toEqual([]);
+  });
+
+  it('wants a later date than the current deadline, and not in the past', () => {
+    expect(extensionRefusal('2026-11-20', '2026-11-27', '2026-11-18')).toBeNull();
+    expect(extensionRefusal('2026-11-20', '2026-11-20', '2026-11-18')).toBe('新的期限应晚于当前期限（2026-11-20）');
+    expect(extensionRefusal('2026-11-10', '2026-11-12', '2026-11-18')).toBe('新的期限不能早于今天');
+    expect(extensionRefusal(null, '2026-11-27', '2026-11-18')).toBe('问题尚未确定办理期限，不能申请延期');
   });
 });

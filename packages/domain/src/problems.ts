@@ -145,3 +145,27 @@ export function escalationDue(p: EscalationInput, today: string, rules: Escalati
 export function signOverdue(state: ProblemState, assignedOn: string, today: string, rules: EscalationRules = DEFAULT_ESCALATION, calendar: HolidayCalendar = CHINA_HOLIDAYS): boolean {
   return state === 'assigned' && workingDaysBetween(assignedOn, today, calendar) > rules.signWithinWorkingDays;
 }
+
+/**
+ * 申请延期: the lead unit asks for a later deadline with a reason; the office approves (the
+ * deadline moves) or refuses. At most one request waits at a time.
+ */
+export const EXTENSION_ACTIONS = ['requestExtension', 'approveExtension', 'refuseExtension'] as const;
+export type ExtensionAction = (typeof EXTENSION_ACTIONS)[number];
+export const EXTENSION_LABELS: Record<ExtensionAction, string> = { requestExtension: '申请延期', approveExtension: '同意延期', refuseExtension: '不同意延期' };
+
+/** What the actors may do about the deadline now, given whether a request is waiting. */
+export function extensionActions(state: ProblemState, actors: readonly ProblemActor[], pending: boolean): ExtensionAction[] {
+  if (state === 'closed') return [];
+  if (pending) return actors.includes('office') ? ['approveExtension', 'refuseExtension'] : [];
+  // Only while the handlers owe the work: a deadline matters to nobody else.
+  return HANDLER_STATES.includes(state) && actors.includes('lead') ? ['requestExtension'] : [];
+}
+
+/** Why a requested deadline cannot be asked for, in Chinese, or null when it can. */
+export function extensionRefusal(current: string | null, requested: string, today: string): string | null {
+  if (!current) return '问题尚未确定办理期限，不能申请延期';
+  if (requested <= current) return `新的期限应晚于当前期限（${current}）`;
+  if (requested < today) return '新的期限不能早于今天';
+  return null;
+}

@@ -8,11 +8,14 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { buildApp } from '../src/app.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
+import { boundHeapGrowth } from '../src/memory.ts';
 import { csvLine } from './lib/csv.ts';
 import { openSink } from './lib/sink.ts';
 import { open, targetOf, type Engine, type Scale } from './lib/target.ts';
 
 async function main() {
+  // As main.ts does: the server under test is configured as in production.
+  boundHeapGrowth();
   const engine = process.env.BENCH_ENGINE as Engine;
   const scale = process.env.BENCH_SCALE as Scale;
   const database = await open(targetOf(engine, scale));
@@ -23,6 +26,21 @@ async function main() {
   const client = (database.db as unknown as { $client: { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> } }).$client;
 
   app.get('/bench/empty', { config: { permission: 'public' } }, async () => ({}));
+  // What the server's memory is made of at its peak since the last call: RSS against V8's heap
+  // and the buffers outside it, sampled every 100 ms.
+  const peak = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0 };
+  const sample = setInterval(() => {
+    const m = process.memoryUsage();
+    if (m.rss > peak.rss) Object.assign(peak, { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external });
+  }, 100);
+  sample.unref();
+  app.get('/bench/memory', { config: { permission: 'public' } }, async () => {
+    const mb = (n: number) => Math.round(n / 1048576);
+    const now = process.memoryUsage();
+    const out = { rssMb: mb(peak.rss), heapTotalMb: mb(peak.heapTotal), heapUsedMb: mb(peak.heapUsed), externalMb: mb(peak.external), nowRssMb: mb(now.rss) };
+    Object.assign(peak, { rss: 0, heapTotal: 0, heapUsed: 0, external: 0 });
+    return out;
+  });
   app.post(
     '/bench/query',
     { config: { permission: 'public' }, schema: { body: z.object({ sql: z.string(), params: z.array(z.unknown()).default([]), runs: z.number().int().min(1).max(1000).default(1), warmup: z.number().int().min(0).default(0) }) } },

@@ -1,10 +1,11 @@
 /**
  * Region aggregates through the API (GET /api/stats?groupBy=region as the office: every
  * project of the campaign, province-wide at province scale) against the raw SQL that gives the
- * same sums in one statement.
+ * same sums in one statement (through the latest_reports rollup when the schema has it; the
+ * note gives the same sums straight from the reports).
  */
 import { latencyResult, type Benchmark } from './lib/types.ts';
-import { timeRuns } from './lib/measure.ts';
+import { median, round, timeRuns } from './lib/measure.ts';
 
 /** Per region: projects, and plan and latest YTD of the projects with a plan (sum over sum). */
 export const REGION_FLOOR_SQL = `
@@ -21,17 +22,40 @@ export const REGION_FLOOR_SQL = `
      and p.id in (select project_id from campaign_projects where campaign_id = (select id from campaigns where year = $1 order by created_at limit 1))
    group by p.region_code`;
 
+/**
+ * The same sums through the latest_reports rollup the API reads (each project's YTD is the first
+ * of its three latest reports that ended by the date; the reports only when none did).
+ */
+export const REGION_ROLLUP_FLOOR_SQL = `
+  select p.region_code, count(*) as projects,
+         sum(ap.amount_yuan) filter (where ap.amount_yuan > 0) as plan_yuan,
+         sum(case when l.first_end <= $2 then l.first_ytd_yuan when l.second_end <= $2 then l.second_ytd_yuan when l.third_end <= $2 then l.third_ytd_yuan
+                  when l.third_end is not null then (
+                    select r.ytd_yuan from progress_reports r
+                     where r.project_id = p.id and r.year = $1 and r.period_end <= $2 and r.status in ('submitted', 'approved')
+                     order by r.period_end desc, r.updated_at desc, r.period_start desc limit 1) end) filter (where ap.amount_yuan > 0) as ytd_yuan
+    from projects p
+    left join project_annual_plans ap on ap.project_id = p.id and ap.year = $1
+    left join latest_reports l on l.project_id = p.id and l.year = $1
+   where p.deleted_at is null
+     and p.id in (select project_id from campaign_projects where campaign_id = (select id from campaigns where year = $1 order by created_at limit 1))
+   group by p.region_code`;
+
 export const statsBench: Benchmark = {
   name: 'stats',
   async run(ctx) {
     const cookie = await ctx.office();
     const url = `/api/stats?groupBy=region`;
     const check = await ctx.client.json<{ total: { projects: number }; rows: unknown[] }>('GET', url, { cookie });
-    const floor = await ctx.query(REGION_FLOOR_SQL, [ctx.year, ctx.today], ctx.runs, 2);
+    // The floor is the cheapest raw SQL for the answer: through the rollup where the schema has it.
+    const [rollup] = (await ctx.query<{ ok: boolean }>(`select to_regclass('latest_reports') is not null as ok`)).rows;
+    const scratch = await ctx.query(REGION_FLOOR_SQL, [ctx.year, ctx.today], Math.min(ctx.runs, 5), 1);
+    const floor = rollup?.ok ? await ctx.query(REGION_ROLLUP_FLOOR_SQL, [ctx.year, ctx.today], ctx.runs, 2) : scratch;
     const times = await timeRuns(ctx.runs, 2, async () => {
       const r = await ctx.client.request('GET', url, { cookie });
       if (r.status !== 200) throw new Error(`${url}: ${r.status}`);
     });
-    return [latencyResult(ctx, 'stats.region', times, floor.times, { p95Ms: 100, maxRatio: 2 }, `${check.total.projects} projects, ${check.rows.length} regions`)];
+    const note = `${check.total.projects} projects, ${check.rows.length} regions${rollup?.ok ? `; floor through the rollup, from the reports alone ${round(median(scratch.times))} ms` : ''}`;
+    return [latencyResult(ctx, 'stats.region', times, floor.times, { p95Ms: 100, maxRatio: 2 }, note)];
   },
 };

@@ -37,7 +37,9 @@ import { problemPhotoRoutes } from './modules/problems/photos.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { webhookRoutes } from './modules/notifications/webhook-routes.ts';
+import { webhookPolicy, type WebhookPolicy } from './modules/notifications/webhook-policy.ts';
 import { myProjectRoutes } from './modules/my-projects/routes.ts';
+import { monthlyPlanRoutes } from './modules/monthly-plans/routes.ts';
 
 // Default validation messages in Chinese; our own schemas give specific ones.
 z.config(z.locales.zhCN());
@@ -52,6 +54,8 @@ export interface AppContext {
   now: () => Date;
   /** How large an imported ledger may be (PACER_IMPORT_*). */
   importLimits: ImportLimits;
+  /** Where webhooks may post (PACER_WEBHOOK_ALLOW_HOSTS). */
+  webhookPolicy: WebhookPolicy;
 }
 
 export interface BuildOptions {
@@ -64,6 +68,8 @@ export interface BuildOptions {
   /** Defaults to the system clock. */
   now?: () => Date;
   importLimits?: Partial<ImportLimits>;
+  /** Defaults to public addresses only. */
+  webhookPolicy?: WebhookPolicy;
 }
 
 export interface PacerApp {
@@ -85,6 +91,7 @@ export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
     cookieSecure: opts.cookieSecure ?? false,
     now: opts.now ?? (() => new Date()),
     importLimits: importLimits(opts.importLimits),
+    webhookPolicy: opts.webhookPolicy ?? webhookPolicy(''),
   };
 
   await app.register(cookie);
@@ -144,6 +151,7 @@ export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
     await notificationRoutes(api, ctx);
     await webhookRoutes(api, ctx);
     await myProjectRoutes(api, ctx);
+    await monthlyPlanRoutes(api, ctx);
   });
 
   await registerWebClient(app, opts.webDir);

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { webhookPolicy } from './modules/notifications/webhook-policy.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -46,6 +47,21 @@ const envSchema = z.object({
   PACER_IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(200_000),
   /** Most bytes, in MB, an import may inflate from the file (a zip bomb stops here). */
   PACER_IMPORT_MAX_UNZIPPED_MB: z.coerce.number().positive().max(8192).default(512),
+  /**
+   * Hosts webhooks may post to, comma-separated: gateway.example.cn, *.example.cn, *, and
+   * addresses or ranges (10.20.0.0/16) that internal gateways resolve to. Empty: any host with a
+   * public address. Loopback, private and link-local addresses are refused unless listed.
+   */
+  PACER_WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .superRefine((value, issue) => {
+      try {
+        webhookPolicy(value);
+      } catch (err) {
+        issue.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    }),
   /** Name of this instance in job records; defaults to host name and process id. */
   PACER_INSTANCE: z.string().max(100).optional(),
 });

@@ -5,15 +5,19 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseLockedError, type Db } from './db/client.ts';
 import { importLimitsFromConfig } from './modules/imports/limits.ts';
+import { webhookPolicy } from './modules/notifications/webhook-policy.ts';
 import { openConfiguredDatabase } from './runtime.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
+import { boundHeapGrowth } from './memory.ts';
 
 const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 async function main() {
+  boundHeapGrowth();
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
+  const webhooks = webhookPolicy(config.PACER_WEBHOOK_ALLOW_HOSTS);
   const { app } = await buildApp({
     database,
     sessionTtlHours: config.SESSION_TTL_HOURS,
@@ -21,6 +25,7 @@ async function main() {
     webDir: config.PACER_WEB_DIR ?? DEFAULT_WEB_DIR,
     logger: { level: config.LOG_LEVEL },
     importLimits: importLimitsFromConfig(config),
+    webhookPolicy: webhooks,
   });
 
   if (config.PACER_DEMO && (await isEmpty(database.db))) {
@@ -48,7 +53,7 @@ async function main() {
   await app.listen({ port: config.PORT, host: config.HOST });
   if (config.PACER_JOBS) {
     const instance = config.PACER_INSTANCE ?? `${os.hostname()}:${process.pid}`;
-    scheduler = startScheduler({ db: database.db, now: () => new Date(), instance, dailyAt: config.PACER_JOBS_AT }, config.PACER_JOB_INTERVAL_SECONDS * 1000, (err) =>
+    scheduler = startScheduler({ db: database.db, now: () => new Date(), instance, dailyAt: config.PACER_JOBS_AT, webhookPolicy: webhooks }, config.PACER_JOB_INTERVAL_SECONDS * 1000, (err) =>
       app.log.error({ err }, '定时任务出错 scheduled job failed'),
     );
   }

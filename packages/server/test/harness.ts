@@ -12,6 +12,7 @@ import { migrateDatabase } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import type { RegisteredRoute } from '../src/http/permission.ts';
 import type { ImportLimits } from '../src/modules/imports/limits.ts';
+import type { WebhookPolicy } from '../src/modules/notifications/webhook-policy.ts';
 
 export const DEMO_PASSWORD = 'pacer2026';
 
@@ -63,10 +64,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(opts: { demo?: boolean; reports?: boolean; boards?: number; seedToday?: Date; now?: () => Date; importLimits?: Partial<ImportLimits> } = {}): Promise<TestApp> {
+export async function testApp(
+  opts: { demo?: boolean; reports?: boolean; boards?: number; seedToday?: Date; now?: () => Date; importLimits?: Partial<ImportLimits>; webhookPolicy?: WebhookPolicy } = {},
+): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
   if (opts.demo !== false) await seedDemo(database.db, { password: DEMO_PASSWORD, reports: opts.reports, boards: opts.boards ?? 0, today: opts.seedToday });
-  const { app, routes } = await buildApp({ database, now: opts.now, importLimits: opts.importLimits });
+  const { app, routes } = await buildApp({ database, now: opts.now, importLimits: opts.importLimits, webhookPolicy: opts.webhookPolicy });
   await app.ready();
   const call: TestApp['call'] = (method, url, o = {}) =>
     app.inject({

@@ -57,6 +57,26 @@ describe('三色预警', () => {
     expect(currentColour([m('2026-01', 10, 12), m('2026-02', 20, 15)])).toBe('red');
   });
 
+  it("carries yellow on the project once it caught up after falling behind, green if never behind", () => {
+    expect(currentColour([m('2026-01', 10, 12), m('2026-02', 20, 15), m('2026-03', 30, 31)])).toBe('yellow');
+    expect(currentColour([m('2026-01', 10, 12), m('2026-02', 20, 25)])).toBe('green');
+    expect(currentColour([m('2026-01', 10, 5), m('2026-02', 20, 25), m('2026-03', 30, 20)])).toBe('red');
+    expect(currentColour([])).toBeNull();
+  });
+
+  it('gives the project red exactly when its latest month is behind', () => {
+    const month = fc.record({ planned: fc.integer({ min: 0, max: 100 }), actual: fc.integer({ min: 0, max: 100 }) });
+    fc.assert(
+      fc.property(fc.array(month, { minLength: 1, maxLength: 12 }), (list) => {
+        const positions = list.map((x, i) => m(`2026-${String(i + 1).padStart(2, '0')}`, x.planned, x.actual));
+        const last = positions.at(-1)!;
+        expect(currentColour(positions) === 'red').toBe(last.actualYuan! < last.plannedYuan);
+        const everBehind = positions.some((p) => p.actualYuan! < p.plannedYuan);
+        expect(currentColour(positions) === 'green').toBe(!everBehind);
+      }),
+    );
+  });
+
   it('is red while a due milestone is missed, even with the money on track', () => {
     expect(threeColourRecord([m('2026-01', 10, 50, 1)])[0]!.colour).toBe('red');
   });

@@ -4,3 +4,4 @@ export * from './ranks.ts';
 export * from './grades.ts';
 export * from './board.ts';
 export * from './threeColour.ts';
+export * from './monthlyPlan.ts';

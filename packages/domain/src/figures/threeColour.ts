@@ -31,10 +31,17 @@ export function threeColourRecord(months: readonly MonthPosition[]): { month: st
   });
 }
 
-/** The project's colour now: that of its latest reported month. */
+/**
+ * The project's code now, as boards and bulletins carry it: red while its latest reported
+ * month is behind; yellow once it has caught up after falling behind this year (曾落后、已追上,
+ * the record keeps a yellow month); green when it has never been behind.
+ */
 export function currentColour(months: readonly MonthPosition[]): Colour | null {
   const record = threeColourRecord(months);
-  return record.at(-1)?.colour ?? null;
+  const latest = record.at(-1);
+  if (!latest) return null;
+  if (latest.colour === 'red') return 'red';
+  return record.some((r) => r.colour === 'yellow') ? 'yellow' : 'green';
 }
 
 /**

@@ -7,6 +7,7 @@ import { COMPETITION_TRACKS, PROJECT_CATEGORIES, PROJECT_LEVELS, PROJECT_STATUSE
 import { AMOUNT_UNITS } from './amount.ts';
 import { LEDGER_FIELD_KEYS } from './fields.ts';
 import { columnMapping } from './mapping.ts';
+import { IMPORT_KINDS } from './kind.ts';
 
 export const IMPORT_STATUSES = ['analysing', 'mapping', 'previewing', 'previewed', 'committing', 'committed', 'rolling_back', 'rolled_back', 'failed', 'discarded'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
@@ -134,6 +135,8 @@ export const mappingInput = z.object({
   period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '填报期格式应为 YYYY-MM，例如 2022-03' }).nullable().optional(),
   planYear: z.number().int().min(2000).max(2100).nullable().optional(),
   defaults: importDefaults.optional(),
+  /** Import everything the sheets carry, or only their project fields, or only their progress figures. */
+  kind: z.enum(IMPORT_KINDS).default('auto'),
   /** Remember the confirmed columns for this organisation's next ledgers (default yes). */
   remember: z.boolean().default(true),
 });

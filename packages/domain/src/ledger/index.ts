@@ -9,5 +9,6 @@ export * from './rows.ts';
 export * from './names.ts';
 export * from './table.ts';
 export * from './mapping.ts';
+export * from './kind.ts';
 export * from './record.ts';
 export * from './api.ts';

@@ -27,21 +27,38 @@ const STEMS = '甲乙丙丁戊己庚辛壬癸';
  * label usually stands there or before it; a number in the 序号 column marks a project row.
  */
 export function classifyRow(cells: readonly LedgerCell[], nameColumn: number | null = null): RowKind {
-  const filled = cells.map((c, i) => ({ c, i })).filter(({ c }) => !isBlankCell(c));
-  if (!filled.length) return 'blank';
-  const texts = filled.filter(({ c }) => c.kind === 'text').map(({ c, i }) => ({ t: compactText(cellText(c)), i }));
-  const labelZone = texts.filter(({ i }) => nameColumn === null || i <= nameColumn + 1).slice(0, 3);
+  // Runs for every row of a ledger: plain loops, and only the first texts are cleaned, as labels
+  // stand at the start of a row. Only whether a row has one, two or more filled cells matters.
+  let filled = 0;
+  for (let i = 0; i < cells.length && filled < 3; i++) if (!isBlankCell(cells[i])) filled++;
+  if (!filled) return 'blank';
+  // The first three texts in the label zone (up to the column after the names), and the first text of all.
+  const labelZone: Text[] = [];
+  let first: Text | undefined;
+  for (let i = 0; i < cells.length && labelZone.length < 3; i++) {
+    const c = cells[i]!;
+    if (c.kind !== 'text' || isBlankCell(c)) continue;
+    const inZone = nameColumn === null || i <= nameColumn + 1;
+    if (!inZone && first) break;
+    const text = { t: compactText(cellText(c)), i };
+    first ??= text;
+    if (inZone) labelZone.push(text);
+  }
   if (labelZone.some(({ t }) => SUBTOTAL.test(t))) return 'subtotal';
   if (labelZone.some(({ t }) => TOTAL.test(t))) return 'total';
-  if (isIndexRow(filled.map(({ c }) => cellText(c)))) return 'index';
-  const first = texts[0];
-  if (first && NOTE.test(first.t) && filled.length <= 2) return 'note';
+  if (isIndexRow(cells)) return 'index';
+  if (first && NOTE.test(first.t) && filled <= 2) return 'note';
   const label = nameColumn === null ? first?.t : compactText(cellText(cells[nameColumn]));
   if (label && isGroupLabel(label)) return 'group';
   // A label before the name column ("一、产业项目" in the 序号 column, name left blank).
-  const before = texts.find(({ i }) => nameColumn !== null && i < nameColumn);
+  const before = nameColumn !== null && first && first.i < nameColumn ? first : undefined;
   if (before && isGroupLabel(before.t) && isBlankCell(cells[nameColumn!])) return 'group';
   return 'data';
+}
+
+interface Text {
+  t: string;
+  i: number;
 }
 
 /** "一、…", "（一）…" or anything ending "（45个）"; "1、…" alone may be a numbered project name. */
@@ -50,18 +67,21 @@ function isGroupLabel(t: string): boolean {
   return depth === 1 || depth === 2 || COUNT_SUFFIX.test(t);
 }
 
-/** The column-number row under a header: "1 2 3 4 …" or "甲 乙 1 2 …". */
-function isIndexRow(texts: string[]): boolean {
-  if (texts.length < 3) return false;
+/** The column-number row under a header: "1 2 3 4 …" or "甲 乙 1 2 …" (every filled cell, at least three). */
+function isIndexRow(cells: readonly LedgerCell[]): boolean {
+  let count = 0;
   let expect: number | null = null;
-  for (const t of texts) {
+  for (const c of cells) {
+    if (isBlankCell(c)) continue;
+    count++;
+    const t = cellText(c);
     if (t.length === 1 && STEMS.includes(t)) continue;
     if (!/^\d{1,3}$/.test(t)) return false;
     const n = Number(t);
     if (expect !== null && n !== expect) return false;
     expect = n + 1;
   }
-  return expect !== null;
+  return count >= 3 && expect !== null;
 }
 
 /** The label of a group row: its first text cell. */

@@ -19,7 +19,13 @@ const SERVER = fileURLToPath(new URL('../server.ts', import.meta.url));
 export async function startServer(engine: Engine, scale: Scale, env: Record<string, string> = {}): Promise<BenchServer> {
   const child: ChildProcess = fork(SERVER, [], {
     // BENCH_CPU_PROF=dir writes a V8 CPU profile of the server (open it in Chrome DevTools).
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    // BENCH_NODE_FLAGS="--flag …" tries Node/V8 settings on the server under test.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      ...(process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
+    ],
     env: { ...process.env, BENCH_ENGINE: engine, BENCH_SCALE: scale, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -426,8 +426,11 @@ export const TABLES_IN_ORDER = [
   'project_annual_plans',
   'project_funding',
   'project_milestones',
+  'project_monthly_plans',
   'campaign_projects',
   'audit_log',
+  // Before the reports: restoring them recomputes these rows (triggers), replacing the copies.
+  'latest_reports',
   'progress_reports',
   'report_versions',
   'report_photos',
@@ -441,10 +444,12 @@ export const TABLES_IN_ORDER = [
   'problem_handlers',
   'problem_events',
   'problem_photos',
+  'problem_extensions',
   'meeting_agenda_items',
   'meeting_decisions',
   'meeting_visits',
   'meeting_scores',
+  'meeting_attendee_orgs',
   'notifications',
   'webhooks',
   'webhook_deliveries',
@@ -458,3 +463,7 @@ export const TABLES_IN_ORDER = [
 
 export * from './problems-schema.ts';
 export * from './imports-schema.ts';
+export * from './problem-extensions-schema.ts';
+export * from './meetings-schema.ts';
+export * from './monthly-plans-schema.ts';
+export * from './figures-schema.ts';

@@ -13,6 +13,7 @@ import { seedDemo } from '../seed/demo.ts';
 import { DEMO_PASSWORD, freshDatabase, type TestDatabase } from '../../test/harness.ts';
 import { fakeClock } from '../../test/problems.ts';
 import { startReceiver } from '../../test/receiver.ts';
+import { webhookPolicy } from '../modules/notifications/webhook-policy.ts';
 import { runDueJobs } from './scheduler.ts';
 
 const clock = fakeClock('2026-11-19T09:00');
@@ -21,14 +22,16 @@ let second: Database;
 let apps: FastifyInstance[] = [];
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let problemId: string;
-const run = (d: Database, name: string) => runDueJobs({ db: d.db, now: clock.now, instance: name, dailyAt: '08:30' });
+// The test gateway listens on 127.0.0.1, which must be listed to be reachable.
+const gateway = webhookPolicy('127.0.0.1');
+const run = (d: Database, name: string) => runDueJobs({ db: d.db, now: clock.now, instance: name, dailyAt: '08:30', webhookPolicy: gateway });
 const both = () => Promise.all([run(fresh.database, 'instance-1'), run(second, 'instance-2')]);
 
 beforeAll(async () => {
   fresh = await freshDatabase();
   await seedDemo(fresh.database.db, { password: DEMO_PASSWORD, reports: false, boards: 0, today: clock.now() });
   second = fresh.url ? await openDatabase({ databaseUrl: fresh.url }) : fresh.database;
-  apps = await Promise.all([fresh.database, second].map(async (database) => (await buildApp({ database, now: clock.now })).app));
+  apps = await Promise.all([fresh.database, second].map(async (database) => (await buildApp({ database, now: clock.now, webhookPolicy: gateway })).app));
   const [a] = apps;
   const login = await a!.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: DEMO_PASSWORD } });
   const cookie = `pacer_session=${login.cookies.find((c) => c.name === 'pacer_session')!.value}`;

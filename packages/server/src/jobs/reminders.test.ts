@@ -5,6 +5,7 @@ import { fakeClock, ok, orgId, raise, someProject } from '../../test/problems.ts
 import { startReceiver } from '../../test/receiver.ts';
 import { webhookDeliveries } from '../db/schema.ts';
 import { sign } from '../modules/notifications/deliver.ts';
+import { webhookPolicy } from '../modules/notifications/webhook-policy.ts';
 import { runDueJobs } from './scheduler.ts';
 
 const clock = fakeClock('2026-11-16T09:00');
@@ -13,11 +14,13 @@ let admin: string, huanbao: string, owner: string;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let secret: string;
 let problemId: string;
-const jobs = () => runDueJobs({ db: t.database.db, now: clock.now, instance: 'test', dailyAt: '08:30' });
+// The test gateway listens on 127.0.0.1, which must be listed to be reachable.
+const gateway = webhookPolicy('127.0.0.1');
+const jobs = () => runDueJobs({ db: t.database.db, now: clock.now, instance: 'test', dailyAt: '08:30', webhookPolicy: gateway });
 const mine = async (cookie: string) => (await t.call('GET', '/api/notifications?pageSize=100', { cookie })).json().items as { kind: string; entityId: string | null; title: string; body: string }[];
 
 beforeAll(async () => {
-  t = await testApp({ reports: false, now: clock.now, seedToday: clock.now() });
+  t = await testApp({ reports: false, now: clock.now, seedToday: clock.now(), webhookPolicy: gateway });
   admin = await t.login('admin');
   // A department the demo's problems leave alone, so every delivery here is this test's.
   const created = await t.call('POST', '/api/users', { cookie: admin, body: { username: 'huanbao', password: 'Huanbao-2026!', displayName: '市生态环境局', role: 'department', orgId: await orgId(t, '市生态环境局') } });

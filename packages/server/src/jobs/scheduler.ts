@@ -7,7 +7,8 @@
 import { beijingLocal, isWorkingDay } from '@pacer/domain';
 import type { Db } from '../db/client.ts';
 import { holidayCalendar } from '../modules/calendar/service.ts';
-import { deliverDue, type Fetch } from '../modules/notifications/deliver.ts';
+import { deliverDue } from '../modules/notifications/deliver.ts';
+import { webhookPolicy, type WebhookPolicy } from '../modules/notifications/webhook-policy.ts';
 import { escalationRules } from '../modules/problems/rules.ts';
 import { sendDigests } from './digest.ts';
 import { escalateProblems } from './escalate.ts';
@@ -21,7 +22,8 @@ export interface JobContext {
   instance: string;
   /** Beijing 'HH:mm' from which the daily jobs run. */
   dailyAt: string;
-  fetch?: Fetch;
+  /** Where webhooks may post (PACER_WEBHOOK_ALLOW_HOSTS); public addresses only when not given. */
+  webhookPolicy?: WebhookPolicy;
 }
 
 /** Runs everything due now; returns what ran, for logs and tests. */
@@ -42,7 +44,7 @@ export async function runDueJobs(jc: JobContext) {
     );
     daily.push(await runOnce(jc.db, `digest:${today}`, jc.instance, jc.now, (tx) => sendDigests(tx, today, now, calendar, rules)));
   }
-  const delivered = await deliverDue(jc.db, now, jc.fetch);
+  const delivered = await deliverDue(jc.db, now, jc.webhookPolicy ?? webhookPolicy(''));
   return { today, watch, daily, delivered };
 }
 

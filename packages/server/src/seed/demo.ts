@@ -1,7 +1,8 @@
 /**
  * Loads the fictional demo city (湘潭市) into an empty database: divisions and parks,
  * units, leaders, chains, ~80 projects across categories and levels with plans and
- * milestones, this year's and last year's campaign, and one account per role.
+ * milestones (a third with their own monthly plan, 作战图), this year's and last year's
+ * campaign, and one account per role.
  */
 import { beijingLocal, COMPETITION_TRACKS, MILESTONE_KINDS, type MilestoneKind, type ProjectLevel } from '@pacer/domain';
 import { sql } from 'drizzle-orm';
@@ -20,6 +21,7 @@ import {
 } from '../db/schema.ts';
 import { addUser } from '../modules/users/service.ts';
 import { seededRandom, type Random } from './random.ts';
+import { seedMonthlyPlans } from './monthly-plans.ts';
 import { seedProblems } from './problems.ts';
 import { seedBoards, seedReports } from './reports.ts';
 import * as city from './xiangtan.ts';
@@ -160,6 +162,7 @@ export async function seedDemo(db: Db, opts: DemoOptions): Promise<DemoResult> {
   await db.insert(projectAnnualPlans).values(plans);
   await db.insert(projectFunding).values(funding);
   await db.insert(projectMilestones).values(milestones);
+  await seedMonthlyPlans(db, plans.map((p) => ({ projectId: p.projectId, year: p.year, amountYuan: p.amountYuan })));
 
   for (const y of [year - 1, year]) {
     const [c] = await db

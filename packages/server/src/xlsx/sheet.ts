@@ -27,14 +27,34 @@ export interface SheetMeta {
 /** Past this column nothing a ledger needs is found; wider rows are cut, not refused. */
 const MAX_COLUMNS = 500;
 
-/** "AB12" → { col: 27, row: 11 } (0-based). */
+/** "AB12" → { col: 27, row: 11 } (0-based); "$AB$12" and lower case too. */
 export function decodeRef(ref: string): { col: number; row: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref.toUpperCase());
-  if (!m) return null;
+  // By character codes rather than a regular expression: it runs for every cell of a sheet.
+  let i = 0;
+  if (ref.charCodeAt(i) === DOLLAR) i++;
   let col = 0;
-  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { col: col - 1, row: Number(m[2]) - 1 };
+  const lettersFrom = i;
+  for (; i < ref.length && i - lettersFrom < 4; i++) {
+    const c = ref.charCodeAt(i) & ~0x20; // upper case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  const letters = i - lettersFrom;
+  if (letters < 1 || letters > 3) return null;
+  if (ref.charCodeAt(i) === DOLLAR) i++;
+  let row = 0;
+  const digitsFrom = i;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + (c - 48);
+  }
+  const digits = i - digitsFrom;
+  if (digits < 1 || digits > 7) return null;
+  return { col: col - 1, row: row - 1 };
 }
+
+const DOLLAR = 36;
 
 function decodeRange(ref: string): MergeRange | null {
   const [a, b] = ref.split(':');
@@ -47,10 +67,21 @@ function decodeRange(ref: string): MergeRange | null {
 interface CellState {
   col: number;
   type: string;
-  value: string[] | null;
-  formula: string[] | null;
+  /** Text of <v> (or of an inline string's <t> runs); null when the cell has none. */
+  value: string | null;
+  formula: string | null;
   inline: boolean;
 }
+
+/** Where character data goes: nowhere, the cell's value, or its formula. */
+const NOWHERE = 0;
+const VALUE = 1;
+const FORMULA = 2;
+
+/** One shared empty cell for the gaps of a row: cells are read, never changed. */
+const EMPTY: LedgerCellWithFormula = Object.freeze({ kind: 'empty' as const });
+
+const holdsSomething = (c: LedgerCellWithFormula) => c.kind !== 'empty';
 
 /**
  * Streams a sheet's rows in batches. `maxRows` stops a sheet that is too large as soon as it
@@ -62,39 +93,46 @@ export async function* readSheet(wb: Workbook, part: string, meta: SheetMeta, op
   let batch: SheetRow[] = [];
   let row: SheetRow | null = null;
   let cell: CellState | null = null;
-  let target: string[] | null = null;
+  let target = NOWHERE;
   let phonetic = 0;
   let nextRow = 1;
   let nextCol = 0;
+  // A ledger repeats a few texts (区划, 类别, 状态) in every row: one cell object per shared string.
+  const sharedCells: (LedgerCellWithFormula | undefined)[] = [];
 
   const finishCell = (c: CellState) => {
     if (!row || c.col >= MAX_COLUMNS) return;
-    const v = c.value?.join('') ?? null;
-    const formula = c.formula?.join('') ?? null;
-    const out = toCell(c.type, v, wb.sharedStrings, c.inline);
-    const withFormula: LedgerCellWithFormula = formula !== null ? { ...out, formula: formula || '(共享公式)' } : out;
-    while (row.cells.length < c.col) row.cells.push({ kind: 'empty' });
+    const out = c.type === 's' && !c.inline && c.value ? sharedCell(wb.sharedStrings, sharedCells, c.value) : toCell(c.type, c.value, wb.sharedStrings, c.inline);
+    const withFormula: LedgerCellWithFormula = c.formula !== null ? { ...out, formula: c.formula || '(共享公式)' } : out;
+    while (row.cells.length < c.col) row.cells.push(EMPTY);
     row.cells[c.col] = withFormula;
   };
 
   const handlers = {
     open(name: string, attrs: Record<string, string>) {
-      if (name === 'row') {
-        const r = Number(attr(attrs, 'r'));
-        row = { number: Number.isInteger(r) && r > 0 ? r : nextRow, cells: [] };
-        nextRow = row.number + 1;
-        nextCol = 0;
-      } else if (name === 'c' && row) {
+      if (name === 'c') {
+        if (!row) return;
         const ref = attr(attrs, 'r');
         const col = ref ? (decodeRef(ref)?.col ?? nextCol) : nextCol;
         nextCol = col + 1;
         cell = { col, type: attr(attrs, 't') ?? 'n', value: null, formula: null, inline: false };
-      } else if (cell && name === 'v') target = cell.value = [];
-      else if (cell && name === 'f') target = cell.formula = [];
-      else if (cell && name === 'is') cell.inline = true;
+      } else if (cell && name === 'v') {
+        cell.value = '';
+        target = VALUE;
+      } else if (cell && name === 'f') {
+        cell.formula = '';
+        target = FORMULA;
+      } else if (cell && name === 'is') cell.inline = true;
       else if (cell && name === 'rPh') phonetic++;
-      else if (cell && name === 't' && cell.inline && phonetic === 0) target = cell.value ??= [];
-      else if (name === 'mergeCell') {
+      else if (cell && name === 't' && cell.inline && phonetic === 0) {
+        cell.value ??= '';
+        target = VALUE;
+      } else if (name === 'row') {
+        const r = Number(attr(attrs, 'r'));
+        row = { number: Number.isInteger(r) && r > 0 ? r : nextRow, cells: [] };
+        nextRow = row.number + 1;
+        nextCol = 0;
+      } else if (name === 'mergeCell') {
         const range = decodeRange(attr(attrs, 'ref') ?? '');
         if (range) meta.merges.push(range);
       } else if (name === 'dimension') {
@@ -103,16 +141,17 @@ export async function* readSheet(wb: Workbook, part: string, meta: SheetMeta, op
       }
     },
     text(t: string) {
-      if (target) target.push(t);
+      if (target === VALUE) cell!.value += t;
+      else if (target === FORMULA) cell!.formula += t;
     },
     close(name: string) {
-      if (name === 'v' || name === 'f' || name === 't') target = null;
+      if (name === 'v' || name === 'f' || name === 't') target = NOWHERE;
       else if (name === 'rPh') phonetic--;
       else if (name === 'c' && cell) {
         finishCell(cell);
         cell = null;
       } else if (name === 'row' && row) {
-        if (row.cells.some((c) => c.kind !== 'empty')) {
+        if (row.cells.some(holdsSomething)) {
           meta.rowCount++;
           if (meta.rowCount > opts.maxRows) throw new FileRefusal(`工作表行数超过上限 ${opts.maxRows.toLocaleString('en-US')} 行，请拆分后分批导入`);
           batch.push(row);
@@ -135,9 +174,16 @@ export async function* readSheet(wb: Workbook, part: string, meta: SheetMeta, op
   if (batch.length) yield batch;
 }
 
+/** The cell of a shared string, made once per string index. */
+function sharedCell(sst: string[], cells: (LedgerCellWithFormula | undefined)[], v: string): LedgerCellWithFormula {
+  const i = Number(v);
+  if (!Number.isInteger(i) || i < 0) return toCell('s', v, sst, false);
+  return (cells[i] ??= toCell('s', v, sst, false));
+}
+
 function toCell(type: string, v: string | null, sst: string[], inline: boolean): LedgerCellWithFormula {
   if (inline && v !== null) return { kind: 'text', text: v };
-  if (v === null || v === '') return { kind: 'empty' };
+  if (v === null || v === '') return EMPTY;
   switch (type) {
     case 's': {
       const s = sst[Number(v)];
@@ -151,7 +197,9 @@ function toCell(type: string, v: string | null, sst: string[], inline: boolean):
       return { kind: 'bool', value: v === '1' || v === 'true' };
     case 'e':
       return { kind: 'error', text: v };
-    default:
-      return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.trim()) ? { kind: 'number', text: v.trim() } : { kind: 'text', text: v };
+    default: {
+      const t = v.trim();
+      return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t) ? { kind: 'number', text: t } : { kind: 'text', text: v };
+    }
   }
 }

@@ -18,7 +18,8 @@ const local = (qname: string) => qname.slice(qname.indexOf(':') + 1);
 /** Attribute by local name ("r:id" answers to "id" only when asked with its prefix-free name). */
 export function attr(attrs: Record<string, string>, name: string): string | undefined {
   if (name in attrs) return attrs[name];
-  for (const k of Object.keys(attrs)) if (local(k) === name) return attrs[k];
+  // for…in rather than Object.keys: asked of every cell for an attribute it usually lacks.
+  for (const k in attrs) if (local(k) === name) return attrs[k];
   return undefined;
 }
 

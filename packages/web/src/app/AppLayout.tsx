@@ -13,6 +13,7 @@ import { FullPageSpin, useCan, useSignOut, useUser } from './auth.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { useLocale } from './LocaleProvider.tsx';
 import { NAV_ITEMS, navKeyOf } from './nav.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 
 export default function AppLayout() {
   const narrow = useIsNarrow();
@@ -35,6 +36,7 @@ export default function AppLayout() {
           )}
           {narrow && <span className="pacer-header-brand">{t('product')}</span>}
           <div style={{ flex: 1 }} />
+          <NotificationBell />
           <UserArea narrow={narrow} />
         </Layout.Header>
         <Layout.Content className="pacer-content">
@@ -73,6 +75,7 @@ function SideMenu({ light = false, onNavigate }: { light?: boolean; onNavigate?:
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const can = useCan();
+  const user = useUser();
   const selected = navKeyOf(pathname);
   return (
     <Menu
@@ -81,7 +84,7 @@ function SideMenu({ light = false, onNavigate }: { light?: boolean; onNavigate?:
       aria-label={t('nav.menu')}
       selectedKeys={selected ? [selected] : []}
       onClick={onNavigate}
-      items={NAV_ITEMS.filter((item) => can(item.permission)).map((item) => ({
+      items={NAV_ITEMS.filter((item) => can(item.permission) && (!item.roles || item.roles.includes(user.role))).map((item) => ({
         key: item.key,
         icon: item.icon,
         label: <Link to={item.path}>{t(item.labelKey)}</Link>,

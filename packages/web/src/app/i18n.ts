@@ -10,8 +10,14 @@ import { boards } from '../features/boards/locales.ts';
 import { bulletins } from '../features/bulletins/locales.ts';
 import { campaign } from '../features/campaign/locales.ts';
 import { dashboard } from '../features/dashboard/locales.ts';
+import { imports } from '../features/imports/locales.ts';
 import { projects } from '../features/projects/locales.ts';
+import { battlePlan } from '../features/projects/battle-plan/locales.ts';
 import { reports } from '../features/reports/locales.ts';
+import { problems } from '../features/problems/locales.ts';
+import { notifications } from '../features/notifications/locales.ts';
+import { myProjects } from '../features/my-projects/locales.ts';
+import { meetings } from '../features/meetings/locales.ts';
 import { readStored } from '../shared/storage.ts';
 import { common } from './locales.ts';
 
@@ -27,7 +33,7 @@ export function initialLocale(): Locale {
   return isLocale(stored) ? stored : DEFAULT_LOCALE;
 }
 
-const tables = { common, auth, projects, reports, boards, dashboard, bulletins, campaign };
+const tables = { common, auth, projects, battlePlan, reports, boards, dashboard, bulletins, campaign, imports, problems, notifications, myProjects, meetings };
 type Namespace = keyof typeof tables;
 const NAMESPACES = Object.keys(tables) as Namespace[];
 

@@ -23,6 +23,13 @@ const PublicBoardPage = lazy(() => import('../features/boards/public/PublicBoard
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
 const BulletinsPage = lazy(() => import('../features/bulletins/BulletinsPage.tsx'));
 const CampaignSettingsPage = lazy(() => import('../features/campaign/CampaignSettingsPage.tsx'));
+const ProblemsPage = lazy(() => import('../features/problems/ProblemsPage.tsx'));
+const ProblemDetailPage = lazy(() => import('../features/problems/ProblemDetailPage.tsx'));
+const RaiseProblemPage = lazy(() => import('../features/problems/RaiseProblemPage.tsx'));
+const MyProjectsPage = lazy(() => import('../features/my-projects/MyProjectsPage.tsx'));
+const ImportsPage = lazy(() => import('../features/imports/ImportsPage.tsx'));
+const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage.tsx'));
+const MeetingPage = lazy(() => import('../features/meetings/MeetingPage.tsx'));
 
 /** A page behind one permission. */
 const guarded = (permission: Permission, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -80,6 +87,13 @@ export const router = createBrowserRouter([
           { path: 'dashboard', element: guarded('stats:read', <DashboardPage />) },
           { path: 'bulletins', element: guarded('bulletins:export', <BulletinsPage />) },
           { path: 'campaign', element: guarded('boards:manage', <CampaignSettingsPage />) },
+          { path: 'problems', element: guarded('problems:read', <ProblemsPage />) },
+          { path: 'problems/new', element: guarded('problems:raise', <RaiseProblemPage />) },
+          { path: 'problems/:id', element: guarded('problems:read', <ProblemDetailPage />) },
+          { path: 'my/projects', element: guarded('projects:read', <MyProjectsPage />) },
+          { path: 'imports', element: guarded('imports:run', <ImportsPage />) },
+          { path: 'meetings', element: guarded('meetings:read', <MeetingsPage />) },
+          { path: 'meetings/:id', element: guarded('meetings:read', <MeetingPage />) },
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '@pacer/domain';
-import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organisations, sessions, users } from '../../db/schema.ts';
 
@@ -36,11 +36,12 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, tokenId(token)));
 }
 
-/** The user for a token, extending the session (sliding expiry), or null. */
-export async function resolveSession(db: Db, token: string, ttlMs: number): Promise<UserContext | null> {
-  const id = tokenId(token);
-  const now = new Date();
-  const [row] = await db
+/**
+ * Every request looks its session up, so the query is prepared once per database: drizzle
+ * builds it once, and PostgreSQL parses and plans it once per connection (a named statement).
+ */
+function prepareLookup(db: Db) {
+  return db
     .select({
       id: users.id,
       username: users.username,
@@ -55,7 +56,19 @@ export async function resolveSession(db: Db, token: string, ttlMs: number): Prom
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(organisations, eq(organisations.id, users.orgId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), isNull(users.disabledAt)));
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now')), isNull(users.disabledAt)))
+    .prepare('pacer_resolve_session');
+}
+
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+
+/** The user for a token, extending the session (sliding expiry), or null. */
+export async function resolveSession(db: Db, token: string, ttlMs: number): Promise<UserContext | null> {
+  const id = tokenId(token);
+  const now = new Date();
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
+  const [row] = await lookup.execute({ id, now });
   if (!row) return null;
   // Extend at most once a minute to keep reads cheap.
   if (row.expiresAt.getTime() - now.getTime() < ttlMs - 60_000) {

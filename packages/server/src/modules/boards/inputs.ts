@@ -2,10 +2,10 @@
  * Everything a week's board needs per project: figures as of the week's end, whether this
  * week's report is in, the most overdue milestone, and the monthly three-colour code.
  */
-import { beijingLocal, deadlineOf, maxOverdueDays, periodOf, threeColourRecord, timeProgress, type Colour, type MonthPosition, type Period, type TimeCurve } from '@pacer/domain';
-import { and, eq, inArray } from 'drizzle-orm';
+import { beijingLocal, deadlineOf, maxOverdueDays, monthEndShares, monthlyPlanFromCurve, monthPositions, monthsFinishedBy, periodOf, currentColour, timeProgress, type Colour, type Period } from '@pacer/domain';
+import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { campaignProjects, progressReports, projectMilestones } from '../../db/schema.ts';
+import { campaignProjects, progressReports, projectMilestones, projectMonthlyPlans } from '../../db/schema.ts';
 import { campaignOfYear } from '../campaigns/queries.ts';
 import { COUNTING_STATUSES } from '../reports/context.ts';
 import { projectFigures, type ProjectFigures } from '../stats/service.ts';
@@ -26,9 +26,10 @@ export async function boardInputs(db: Db, week: Period, now = new Date()) {
   if (ids.size === 0) return { year, campaign, progress: timeProgress(week.end, year, campaign.timeCurve), projects: [] as BoardProject[] };
   // The campaign's projects as a subquery, not a list of ids: a province's tens of thousands of
   // ids would be as many bind parameters. Rows of projects outside the figures are dropped below.
-  const member = (column: typeof progressReports.projectId | typeof projectMilestones.projectId) =>
+  const member = (column: typeof progressReports.projectId | typeof projectMilestones.projectId | typeof projectMonthlyPlans.projectId) =>
     campaign.id ? inArray(column, db.select({ id: campaignProjects.projectId }).from(campaignProjects).where(eq(campaignProjects.campaignId, campaign.id))) : undefined;
-  const [weekly, monthly, milestones] = await Promise.all([
+  const finished = monthsFinishedBy(year, week.end);
+  const [weekly, monthly, milestones, saved] = await Promise.all([
     db
       .select({ projectId: progressReports.projectId })
       .from(progressReports)
@@ -38,12 +39,19 @@ export async function boardInputs(db: Db, week: Period, now = new Date()) {
       .from(progressReports)
       .where(and(eq(progressReports.periodKind, 'month'), eq(progressReports.year, year), inArray(progressReports.status, COUNTING_STATUSES), member(progressReports.projectId))),
     db.select().from(projectMilestones).where(member(projectMilestones.projectId)),
+    // 作战图 where a project has its own; only the months already ended are compared.
+    db
+      .select({ projectId: projectMonthlyPlans.projectId, month: projectMonthlyPlans.month, cumulativeYuan: projectMonthlyPlans.cumulativeYuan })
+      .from(projectMonthlyPlans)
+      .where(and(eq(projectMonthlyPlans.year, year), lte(projectMonthlyPlans.month, finished), member(projectMonthlyPlans.projectId))),
   ]);
   const reported = new Set(weekly.map((w) => w.projectId));
   const monthlyOf = groupBy(monthly.filter((m) => ids.has(m.projectId)));
   const milestonesOf = groupBy(milestones.filter((m) => ids.has(m.projectId)));
+  const plansOf = savedPlans(saved.filter((p) => ids.has(p.projectId)));
+  // The curve's month-end shares are the same for every project: computed once.
+  const shares = monthEndShares(year, campaign.timeCurve);
   const due = beijingLocal(now) > deadlineOf({ kind: 'week', start: week.start, end: periodOf('week', week.start).end }, campaign.deadlines);
-  const months = finishedMonths(week, campaign.timeCurve);
   const projects: BoardProject[] = figures.map((f) => {
     const own = milestonesOf.get(f.id) ?? [];
     return {
@@ -51,7 +59,7 @@ export async function boardInputs(db: Db, week: Period, now = new Date()) {
       projectId: f.id,
       reportMissing: due && !reported.has(f.id),
       maxOverdueDays: maxOverdueDays(own, week.end),
-      colour: colourOf(f, monthlyOf.get(f.id) ?? [], own, months),
+      colour: colourOf(year, finished, f.planYuan, plansOf.get(f.id), monthlyOf.get(f.id) ?? [], own, shares),
     };
   });
   return { year, campaign, progress: timeProgress(week.end, year, campaign.timeCurve), projects };
@@ -68,27 +76,32 @@ function groupBy<T extends { projectId: string }>(rows: T[]): Map<string, T[]> {
   return map;
 }
 
-/** The months finished by the week's end with their time progress: the same for every project, so computed once. */
-function finishedMonths(week: Period, curve: TimeCurve): { start: string; end: string; progress: number }[] {
-  const year = Number(week.end.slice(0, 4));
-  const months = [];
-  for (let month = 1; month <= 12; month++) {
-    const start = `${year}-${String(month).padStart(2, '0')}-01`;
-    const end = periodOf('month', start).end;
-    if (end > week.end) break;
-    months.push({ start, end, progress: timeProgress(end, year, curve) });
+/** Each project's saved 作战图 as month → cumulative 元. */
+function savedPlans(rows: { projectId: string; month: number; cumulativeYuan: number }[]): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  for (const r of rows) {
+    const plan = map.get(r.projectId) ?? [];
+    plan[r.month - 1] = r.cumulativeYuan;
+    map.set(r.projectId, plan);
   }
-  return months;
+  return map;
 }
 
-/** Monthly positions of the months finished by the week's end, against the curve-spread plan. */
-function colourOf(f: ProjectFigures, monthly: { periodStart: string; ytdYuan: number }[], milestones: { plannedDate: string | null; actualDate: string | null }[], months: ReturnType<typeof finishedMonths>): Colour | null {
-  if (!f.planYuan) return null;
-  const positions: MonthPosition[] = months.map(({ start, end, progress }) => ({
-    month: start.slice(0, 7),
-    plannedYuan: Math.round(f.planYuan! * progress),
-    actualYuan: monthly.find((m) => m.periodStart === start)?.ytdYuan ?? null,
-    missedMilestones: milestones.filter((m) => m.plannedDate && m.plannedDate <= end && !(m.actualDate && m.actualDate <= end)).length,
-  }));
-  return threeColourRecord(positions).at(-1)?.colour ?? null;
+/**
+ * The colour of the latest ended month reported, against the project's own 作战图 when it has
+ * one, else against the annual plan spread along the campaign's time curve.
+ */
+function colourOf(
+  year: number,
+  finished: number,
+  planYuan: number | null,
+  saved: number[] | undefined,
+  monthly: { periodStart: string; ytdYuan: number }[],
+  milestones: { plannedDate: string | null; actualDate: string | null }[],
+  curveShares: number[],
+): Colour | null {
+  if (!saved && !planYuan) return null;
+  const plan = saved ?? monthlyPlanFromCurve(planYuan!, curveShares);
+  const actual = new Map(monthly.map((m) => [Number(m.periodStart.slice(5, 7)), m.ytdYuan]));
+  return currentColour(monthPositions(year, plan, actual, milestones, finished));
 }

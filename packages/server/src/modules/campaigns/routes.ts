@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app.ts';
 import { campaigns } from '../../db/schema.ts';
 import { fieldError, notFound } from '../../http/errors.ts';
+import { campaignProjectRoutes } from './member-routes.ts';
 import { campaignOfYear } from './queries.ts';
 
 const curve = z
@@ -62,6 +63,7 @@ const CAMPAIGN_FIELD_LABELS: Record<string, string> = {
 export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['campaigns'];
+  await campaignProjectRoutes(app, ctx);
 
   r.get('/api/campaigns', { config: { permission: 'signedIn' }, schema: { tags, summary: '竞赛活动 Campaigns' } }, async () => {
     const rows = await ctx.db.select().from(campaigns).orderBy(asc(campaigns.year));

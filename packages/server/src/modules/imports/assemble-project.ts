@@ -90,53 +90,63 @@ const LABELS: Partial<Record<keyof ProjectColumns, string>> = {
   description: '建设内容',
 };
 
+type Resolver = (text: string) => { ok: true; id: string } | { ok: false; reason: string };
+
+/** Resolves one reference into `out[key]`, or records why it could not (module-level: runs for every row). */
+function resolveInto(out: Partial<ProjectColumns>, key: keyof ProjectColumns, field: LedgerField, text: string | undefined, resolve: Resolver, level: 'error' | 'warning', problems: RowProblem[]) {
+  if (text === undefined) return;
+  const r = resolve(text);
+  if (r.ok) (out as Record<string, unknown>)[key] = r.id;
+  else problems.push({ level, field, reason: level === 'warning' ? `${r.reason}，此项未导入` : r.reason });
+}
+
 /** The row's references resolved; unknown optional ones are warnings and stay as they were. */
 function references(v: LedgerValues, ctx: AssembleContext, problems: RowProblem[]) {
   const out: Partial<ProjectColumns> = {};
   let newOwner: string | null = null;
-  const take = (field: LedgerField, text: string | undefined, resolve: (t: string) => { ok: true; id: string } | { ok: false; reason: string }, key: keyof ProjectColumns, level: 'error' | 'warning') => {
-    if (text === undefined) return;
-    const r = resolve(text);
-    if (r.ok) (out as Record<string, unknown>)[key] = r.id;
-    else problems.push({ level, field, reason: level === 'warning' ? `${r.reason}，此项未导入` : r.reason });
-  };
-  take('region', v.region, ctx.dict.region, 'regionCode', 'error');
-  take('park', v.park, ctx.dict.park, 'parkCode', 'error');
-  take('responsible', v.responsible, (t) => ctx.dict.org('responsible', t), 'responsibleOrgId', 'warning');
-  take('leader', v.leader, ctx.dict.person, 'leaderPersonId', 'warning');
-  take('hq', v.hq, (t) => ctx.dict.org('hq', t), 'hqOrgId', 'warning');
-  take('serviceTeam', v.serviceTeam, (t) => ctx.dict.org('service_team', t), 'serviceTeamOrgId', 'warning');
+  const { dict } = ctx;
+  resolveInto(out, 'regionCode', 'region', v.region, dict.region, 'error', problems);
+  resolveInto(out, 'parkCode', 'park', v.park, dict.park, 'error', problems);
+  if (v.responsible !== undefined) resolveInto(out, 'responsibleOrgId', 'responsible', v.responsible, (t) => dict.org('responsible', t), 'warning', problems);
+  resolveInto(out, 'leaderPersonId', 'leader', v.leader, dict.person, 'warning', problems);
+  if (v.hq !== undefined) resolveInto(out, 'hqOrgId', 'hq', v.hq, (t) => dict.org('hq', t), 'warning', problems);
+  if (v.serviceTeam !== undefined) resolveInto(out, 'serviceTeamOrgId', 'serviceTeam', v.serviceTeam, (t) => dict.org('service_team', t), 'warning', problems);
   if (v.owner !== undefined) {
-    const r = ctx.dict.org('owner', v.owner);
+    const r = dict.org('owner', v.owner);
     if (r.ok) out.ownerOrgId = r.id;
     else if (r.reason.includes('可能是')) problems.push({ level: 'error', field: 'owner', reason: r.reason });
     else newOwner = v.owner;
   }
   // A park row often names no county: the park's own parent stands in.
-  if (!out.regionCode && out.parkCode) out.regionCode = ctx.dict.parentOf(out.parkCode) ?? undefined;
+  if (!out.regionCode && out.parkCode) out.regionCode = dict.parentOf(out.parkCode) ?? undefined;
   return { refs: out, newOwner };
 }
 
+/** The plain (unresolved) fields a row gives, each only when its cell was filled. */
 function plain(v: LedgerValues): Partial<ProjectColumns> {
   const out: Partial<ProjectColumns> = {};
-  const set = <K extends keyof ProjectColumns>(k: K, x: ProjectColumns[K] | undefined) => {
-    if (x !== undefined) out[k] = x;
-  };
-  set('code', v.code);
-  set('name', v.name);
-  set('levels', v.levels);
-  set('category', v.category);
-  set('status', v.status);
-  set('track', v.track);
-  set('industryCode', v.industry);
-  set('contactName', v.contactName);
-  set('contactPhone', v.contactPhone);
-  set('totalInvestmentYuan', v.total);
-  set('plannedStart', v.plannedStart);
-  set('plannedFinish', v.plannedFinish);
-  set('description', v.description);
+  if (v.code !== undefined) out.code = v.code;
+  if (v.name !== undefined) out.name = v.name;
+  if (v.levels !== undefined) out.levels = v.levels;
+  if (v.category !== undefined) out.category = v.category;
+  if (v.status !== undefined) out.status = v.status;
+  if (v.track !== undefined) out.track = v.track;
+  if (v.industry !== undefined) out.industryCode = v.industry;
+  if (v.contactName !== undefined) out.contactName = v.contactName;
+  if (v.contactPhone !== undefined) out.contactPhone = v.contactPhone;
+  if (v.total !== undefined) out.totalInvestmentYuan = v.total;
+  if (v.plannedStart !== undefined) out.plannedStart = v.plannedStart;
+  if (v.plannedFinish !== undefined) out.plannedFinish = v.plannedFinish;
+  if (v.description !== undefined) out.description = v.description;
   return out;
 }
+
+/** A field a new project must have; one already reported (a name that matched nothing) is not also reported as missing. */
+function need(problems: RowProblem[], field: LedgerField, present: unknown, reason: string) {
+  if (!present && !problems.some((p) => p.field === field)) problems.push({ level: 'error', field, reason });
+}
+
+const skipped = (problems: RowProblem[]): AssembledProject => ({ action: 'skip', payload: null, changes: [], newOwner: null, problems });
 
 const EMPTY: ProjectColumns = {
   code: null, name: '', levels: [], category: 'industry', status: 'new', track: null, regionCode: '', parkCode: null, industryCode: null, chainId: null,
@@ -146,15 +156,14 @@ const EMPTY: ProjectColumns = {
 
 export function assembleProject(v: LedgerValues, group: GroupContext, existing: ExistingProject | null, ctx: AssembleContext): AssembledProject {
   const problems: RowProblem[] = [];
-  const skip = (): AssembledProject => ({ action: 'skip', payload: null, changes: [], newOwner: null, problems });
   if (existing && !existing.writable) {
     problems.push({ level: 'error', field: 'name', reason: ctx.actor.role === 'owner' ? '不是本单位的项目，不能导入' : '该项目不在您负责的范围内，不能修改' });
-    return skip();
+    return skipped(problems);
   }
   if (existing && !mayChangeProjects(ctx.actor)) return { action: 'unchanged', payload: null, changes: [], newOwner: null, problems };
   if (!existing && !mayCreateProjects(ctx.actor)) {
     problems.push({ level: 'error', field: 'name', reason: '系统中没有这个项目；业主单位只能导入本单位已有项目的进度，新项目请联系竞赛办录入' });
-    return skip();
+    return skipped(problems);
   }
   const { refs, newOwner } = references(v, ctx, problems);
   const d = ctx.defaults;
@@ -162,17 +171,13 @@ export function assembleProject(v: LedgerValues, group: GroupContext, existing: 
   const columns: ProjectColumns = { ...base, ...plain(v), ...refs };
   if (!existing) {
     if (newOwner) columns.ownerOrgId = NEW_OWNER;
-    // A field already reported (a name that matched nothing) is not also reported as missing.
-    const need = (field: LedgerField, present: unknown, reason: string) => {
-      if (!present && !problems.some((p) => p.field === field)) problems.push({ level: 'error', field, reason });
-    };
-    need('name', columns.name, '缺少项目名称');
-    need('region', columns.regionCode, '缺少所在区划（可增加"县市区"列，或在导入设置中指定默认区划）');
-    need('owner', columns.ownerOrgId, '缺少业主单位');
-    need('total', v.total !== undefined, '新项目须填写计划总投资');
-    need('levels', columns.levels.length, '缺少项目级别（可增加"项目级别"列，或在导入设置中指定默认值）');
-    need('category', columns.category, '缺少项目类别（可增加"项目类别"列或分组行，或在导入设置中指定默认值）');
-    need('status', columns.status, '缺少建设状态（可增加"建设状态"列，或在导入设置中指定默认值）');
+    need(problems, 'name', columns.name, '缺少项目名称');
+    need(problems, 'region', columns.regionCode, '缺少所在区划（可增加"县市区"列，或在导入设置中指定默认区划）');
+    need(problems, 'owner', columns.ownerOrgId, '缺少业主单位');
+    need(problems, 'total', v.total !== undefined, '新项目须填写计划总投资');
+    need(problems, 'levels', columns.levels.length, '缺少项目级别（可增加"项目级别"列，或在导入设置中指定默认值）');
+    need(problems, 'category', columns.category, '缺少项目类别（可增加"项目类别"列或分组行，或在导入设置中指定默认值）');
+    need(problems, 'status', columns.status, '缺少建设状态（可增加"建设状态"列，或在导入设置中指定默认值）');
   } else if (newOwner) {
     problems.push({ level: 'warning', field: 'owner', reason: `系统中没有名为"${newOwner}"的业主单位，业主单位保持不变` });
   }
@@ -180,11 +185,11 @@ export function assembleProject(v: LedgerValues, group: GroupContext, existing: 
     problems.push({ level: 'error', field: 'region', reason: '项目所在区划不在您负责的区域内' });
   }
   const plan = planOf(v, existing, ctx, problems);
-  if (problems.some((p) => p.level === 'error')) return skip();
+  if (problems.some((p) => p.level === 'error')) return skipped(problems);
   const checked = projectInput.safeParse({ ...columns, annualPlans: mergedPlans(existing, plan), fundingSources: existing?.funding ?? [], milestones: [] });
   if (!checked.success) {
     for (const issue of checked.error.issues) problems.push({ level: 'error', field: ISSUE_FIELDS[String(issue.path[0])] ?? null, reason: issue.message });
-    return skip();
+    return skipped(problems);
   }
   const { annualPlans: _p, fundingSources: _f, milestones: _m, ...parsed } = checked.data;
   const payload: ProjectPayload = { columns: { ...parsed, levels: sortLevels(parsed.levels) }, plan };
@@ -198,7 +203,11 @@ export function assembleProject(v: LedgerValues, group: GroupContext, existing: 
 }
 
 /** A new project's empty fields are left out of the staged row (its columns default to null). */
-const withoutNulls = (c: ProjectColumns) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== null)) as ProjectColumns;
+function withoutNulls(c: ProjectColumns): ProjectColumns {
+  const out: Record<string, unknown> = {};
+  for (const k in c) if (c[k as keyof ProjectColumns] !== null) out[k] = c[k as keyof ProjectColumns];
+  return out as ProjectColumns;
+}
 
 /** Levels in the vocabulary's order, so "省重点、市重点" and "市重点、省重点" are no change. */
 const sortLevels = (l: ProjectColumns['levels']) => [...l].sort((a, b) => PROJECT_LEVELS.keys.indexOf(a) - PROJECT_LEVELS.keys.indexOf(b));

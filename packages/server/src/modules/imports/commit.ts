@@ -1,16 +1,16 @@
 /**
- * Committing a previewed import: all of it or nothing, in one transaction. New rows go in
- * set-wise (commit-creates.ts); updates go row by row, and a project or report changed since
- * the preview stops the commit (the person previews again), so nobody's edit is overwritten.
+ * Committing a previewed import: all of it or nothing, in one transaction. Staged rows go to
+ * their tables set-wise, a window at a time (commit-creates.ts); a project or report changed
+ * since the preview stops the commit (the person previews again), so nobody's edit is overwritten.
  */
 import { and, asc, eq, gt, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { auditLog, campaigns, importJobs, importRows, organisations, progressReports, projectAnnualPlans, projects, reportVersions } from '../../db/schema.ts';
+import { auditLog, campaigns, importJobs, importRows, organisations, progressReports, projectAnnualPlans, projects } from '../../db/schema.ts';
 import { conflict } from '../../http/errors.ts';
 import type { Actor } from './actor.ts';
 import type { ProjectPayload } from './assemble-project.ts';
 import type { ReportPayload } from './assemble-report.ts';
-import { insertCreatedProjects, insertCreatedReports } from './commit-creates.ts';
+import { insertCreatedProjects, insertCreatedReports, updateStagedProjects, updateStagedReports, type Window } from './commit-creates.ts';
 import type { Progress } from './jobs.ts';
 import { toPeriod } from './preview.ts';
 
@@ -39,8 +39,8 @@ export async function runCommit(db: Db, jobId: string, actor: Actor, progress: P
         .from(importRows)
         .where(and(eq(importRows.jobId, jobId), gt(importRows.seq, w.from), lte(importRows.seq, w.to), or(eq(importRows.action, 'update'), eq(importRows.reportAction, 'update'))))
         .orderBy(asc(importRows.seq));
-      await updateProjects(tx, updates.filter((r) => r.action === 'update'), actor, jobId);
-      if (period) await updateReports(tx, updates.filter((r) => r.reportAction === 'update'), actor);
+      await updateProjects(tx, w, updates.filter((r) => r.action === 'update'), actor);
+      if (period) await updateReports(tx, w, updates.filter((r) => r.reportAction === 'update'), actor);
       progress.tickLater(Math.min(Number(last), w.to));
     }
     await tx
@@ -68,43 +68,31 @@ async function createOwners(tx: Db, jobId: string): Promise<string[]> {
   return created;
 }
 
-async function updateProjects(tx: Db, rows: Staged[], actor: Actor, jobId: string) {
+/** Changed projects, set-wise: each must still be at the version the preview read (checked under lock). */
+async function updateProjects(tx: Db, w: Window, rows: Staged[], actor: Actor) {
   if (!rows.length) return;
   const ids = rows.map((r) => r.projectId!);
-  const current = await tx.select().from(projects).where(inArray(projects.id, ids)).for('update');
+  const current = new Map((await tx.select().from(projects).where(inArray(projects.id, ids)).for('update')).map((p) => [p.id, p]));
   const plans = await tx.select().from(projectAnnualPlans).where(inArray(projectAnnualPlans.projectId, ids));
+  const plansOf = new Map<string, typeof plans>();
+  for (const p of plans) plansOf.set(p.projectId, [...(plansOf.get(p.projectId) ?? []), p]);
   const audits: (typeof auditLog.$inferInsert)[] = [];
   for (const r of rows) {
-    const before = current.find((p) => p.id === r.projectId);
+    const before = current.get(r.projectId!);
     if (!before || before.deletedAt || before.version !== r.projectVersion) throw conflict(CHANGED.replace('{name}', r.projectName));
-    const { columns, plan } = r.project as ProjectPayload;
-    await tx.update(projects).set({ ...columns, version: before.version + 1, updatedAt: new Date(), updatedBy: actor.id }).where(eq(projects.id, before.id));
-    if (plan) {
-      await tx
-        .insert(projectAnnualPlans)
-        .values({ projectId: before.id, ...plan })
-        .onConflictDoUpdate({ target: [projectAnnualPlans.projectId, projectAnnualPlans.year], set: { amountYuan: plan.amountYuan, changeReason: plan.changeReason } });
-    }
-    audits.push({ userId: actor.id, action: 'import-update', entity: 'project', entityId: before.id, data: { importId: jobId, before: { row: before, plans: plans.filter((p) => p.projectId === before.id) }, after: r.project } });
+    audits.push({ userId: actor.id, action: 'import-update', entity: 'project', entityId: before.id, data: { importId: w.jobId, before: { row: before, plans: plansOf.get(before.id) ?? [] }, after: r.project } });
   }
+  await updateStagedProjects(tx, w, actor);
   await tx.insert(auditLog).values(audits);
 }
 
-async function updateReports(tx: Db, rows: Staged[], actor: Actor) {
+/** Changed reports, set-wise, each with its new version row; each must still be at the version the preview read. */
+async function updateReports(tx: Db, w: Window, rows: Staged[], actor: Actor) {
   if (!rows.length) return;
-  const now = new Date();
-  const current = await tx.select().from(progressReports).where(inArray(progressReports.id, rows.map((r) => r.reportId!))).for('update');
+  const current = new Map((await tx.select({ id: progressReports.id, version: progressReports.version }).from(progressReports).where(inArray(progressReports.id, rows.map((r) => r.reportId!))).for('update')).map((c) => [c.id, c.version]));
   for (const r of rows) {
-    const p = r.report as ReportPayload;
-    const before = current.find((c) => c.id === r.reportId);
-    if (!before || before.version !== p.baseVersion) throw conflict(CHANGED.replace('{name}', r.projectName));
-    const review = p.status === 'approved' ? { reviewedAt: now, reviewedBy: actor.id, reviewNote: `Excel 导入（批次 ${r.jobId.slice(0, 8)}）` } : { submittedAt: now, submittedBy: actor.id };
-    const [saved] = await tx
-      .update(progressReports)
-      .set({ ytdYuan: p.ytdYuan, sinceStartYuan: p.sinceStartYuan, periodYuan: p.periodYuan, paidYtdYuan: p.paidYtdYuan, physicalProgress: p.physicalProgress, problems: p.problems, findings: p.findings, status: p.status, returnReason: null, updatedAt: now, ...review, version: before.version + 1 })
-      .where(eq(progressReports.id, before.id))
-      .returning();
-    const { id: _id, ...data } = saved!;
-    await tx.insert(reportVersions).values({ reportId: before.id, version: saved!.version, action: 'import', status: saved!.status, data, userId: actor.id });
+    if (current.get(r.reportId!) !== (r.report as ReportPayload).baseVersion) throw conflict(CHANGED.replace('{name}', r.projectName));
   }
+  const written = await updateStagedReports(tx, w, actor);
+  if (written !== rows.length) throw conflict(CHANGED.replace('"{name}"', '本月的一份填报'));
 }

@@ -4,6 +4,7 @@
  * their plans and funding, and their reports around the reporting month.
  */
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { progressReports, projectAnnualPlans, projectFunding, projects } from '../../db/schema.ts';
 import { readScope, writeScope } from '../projects/scope.ts';
@@ -28,11 +29,29 @@ export interface ExistingBatch {
   byName: Map<string, ExistingProject[]>;
 }
 
+/**
+ * `column in (…)` for a batch's keys as one JSON parameter: a thousand values cost one bound
+ * parameter instead of a thousand, on both engines.
+ */
+const among = (column: AnyPgColumn, values: string[]) => sql`${column} in (select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+const amongIds = (column: AnyPgColumn, ids: string[]) => sql`${column} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`;
+
+/** Rows grouped by their project, in one pass. */
+function byProject<T extends { projectId: string }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.projectId);
+    if (list) list.push(r);
+    else out.set(r.projectId, [r]);
+  }
+  return out;
+}
+
 export async function existingProjects(db: Db, actor: Actor, codes: string[], names: string[]): Promise<ExistingBatch> {
   const byCode = new Map<string, ExistingProject>();
   const byName = new Map<string, ExistingProject[]>();
   if (!codes.length && !names.length) return { byCode, byName };
-  const match = or(codes.length ? inArray(projects.code, codes) : undefined, names.length ? inArray(projects.name, names) : undefined);
+  const match = or(codes.length ? among(projects.code, codes) : undefined, names.length ? among(projects.name, names) : undefined);
   const rows = await db.select().from(projects).where(and(isNull(projects.deletedAt), match));
   if (!rows.length) return { byCode, byName };
   const ids = rows.map((r) => r.id);
@@ -40,14 +59,14 @@ export async function existingProjects(db: Db, actor: Actor, codes: string[], na
   const [visible, writable, plans, funding] = await Promise.all([
     idsWhere(db, ids, readScope(user)),
     idsWhere(db, ids, writeScope(user)),
-    db.select().from(projectAnnualPlans).where(inArray(projectAnnualPlans.projectId, ids)),
-    db.select().from(projectFunding).where(inArray(projectFunding.projectId, ids)),
+    db.select().from(projectAnnualPlans).where(amongIds(projectAnnualPlans.projectId, ids)).then(byProject),
+    db.select().from(projectFunding).where(amongIds(projectFunding.projectId, ids)).then(byProject),
   ]);
   for (const row of rows) {
     const p: ExistingProject = {
       row,
-      plans: plans.filter((x) => x.projectId === row.id),
-      funding: funding.filter((x) => x.projectId === row.id).map((f) => ({ source: f.source, amountYuan: f.amountYuan })),
+      plans: plans.get(row.id) ?? [],
+      funding: (funding.get(row.id) ?? []).map((f) => ({ source: f.source, amountYuan: f.amountYuan })),
       visible: visible.has(row.id),
       writable: writable.has(row.id),
     };
@@ -58,7 +77,7 @@ export async function existingProjects(db: Db, actor: Actor, codes: string[], na
 }
 
 async function idsWhere(db: Db, ids: string[], scope: ReturnType<typeof readScope>): Promise<Set<string>> {
-  const rows = await db.select({ id: projects.id }).from(projects).where(and(inArray(projects.id, ids), scope));
+  const rows = await db.select({ id: projects.id }).from(projects).where(and(amongIds(projects.id, ids), scope));
   return new Set(rows.map((r) => r.id));
 }
 
@@ -78,13 +97,13 @@ export async function reportSituations(db: Db, projectIds: string[], period: { s
   const current = await db
     .select()
     .from(progressReports)
-    .where(and(inArray(progressReports.projectId, projectIds), eq(progressReports.periodKind, 'month'), eq(progressReports.periodStart, period.start)));
+    .where(and(amongIds(progressReports.projectId, projectIds), eq(progressReports.periodKind, 'month'), eq(progressReports.periodStart, period.start)));
   const earlier = await db
     .select()
     .from(progressReports)
     .where(
       and(
-        inArray(progressReports.projectId, projectIds),
+        amongIds(progressReports.projectId, projectIds),
         eq(progressReports.periodKind, 'month'),
         eq(progressReports.year, period.year),
         lt(progressReports.periodStart, period.start),
@@ -92,9 +111,11 @@ export async function reportSituations(db: Db, projectIds: string[], period: { s
       ),
     )
     .orderBy(desc(progressReports.periodStart));
+  const currentOf = new Map(current.map((r) => [r.projectId, r]));
+  const earlierOf = byProject(earlier);
   for (const id of projectIds) {
-    const before = earlier.filter((r) => r.projectId === id);
-    out.set(id, { current: current.find((r) => r.projectId === id) ?? null, previous: before[0] ?? null, recentYtd: before.slice(0, 5).map((r) => r.ytdYuan) });
+    const before = earlierOf.get(id) ?? [];
+    out.set(id, { current: currentOf.get(id) ?? null, previous: before[0] ?? null, recentYtd: before.slice(0, 5).map((r) => r.ytdYuan) });
   }
   return out;
 }
@@ -105,7 +126,7 @@ export async function sinceStartBefore(db: Db, projectIds: string[], year: numbe
   const rows = await db
     .selectDistinctOn([progressReports.projectId], { projectId: progressReports.projectId, sinceStart: progressReports.sinceStartYuan })
     .from(progressReports)
-    .where(and(inArray(progressReports.projectId, projectIds), lt(progressReports.year, year), inArray(progressReports.status, COUNTING_STATUSES)))
+    .where(and(amongIds(progressReports.projectId, projectIds), lt(progressReports.year, year), inArray(progressReports.status, COUNTING_STATUSES)))
     .orderBy(progressReports.projectId, desc(progressReports.periodEnd), sql`${progressReports.updatedAt} desc`);
   return new Map(rows.map((r) => [r.projectId, r.sinceStart]));
 }

@@ -34,7 +34,8 @@ import type { ImportLimits } from './limits.ts';
 import { columnLetter } from './present.ts';
 import { emptyCounts, type ImportCounts, type ImportDefaults, type SheetFinding } from './schema.ts';
 
-const BATCH = 500;
+/** Rows looked up and staged together: a few queries per batch, not per row. */
+const BATCH = 1000;
 
 /** A project already met in this file, with what later rows about it need. */
 interface Seen {
@@ -87,6 +88,9 @@ export async function runPreview(db: Db, jobId: string, actor: Actor, limits: Im
   let seq = 0;
   let problemSeq = 0;
   let done = 0;
+  // The staged rows of one batch are written while the next batch is read and checked: on
+  // PostgreSQL the two run on different cores. At most one write is in flight.
+  let writing: Promise<void> = Promise.resolve();
   await progress.stage('逐行校验并与系统数据比对', sheets.reduce((n, s) => n + s.rows, 0));
 
   const flush = async (pending: Pending[]) => {
@@ -142,14 +146,18 @@ export async function runPreview(db: Db, jobId: string, actor: Actor, limits: Im
       rows.push(staged);
       for (const x of rowProblems) problems.push(problemRow(jobId, ++problemSeq, p, x));
     }
-    await bulkInsert(db, importRows, rows);
-    await bulkInsert(db, importProblems, problems);
+    await writing;
+    writing = stage(db, rows, problems);
+    // Its failure is reported by the next await of `writing`, not as an unhandled rejection.
+    writing.catch(() => {});
   };
 
   for (const sheet of sheets) {
     const columns = sheet.columns.filter((c) => c.field);
     const nameColumn = columns.find((c) => c.field === 'name')?.index ?? null;
     const groups: GroupContext[] = [];
+    // What the group rows above say, merged once per group row rather than for every project row.
+    let group: GroupContext = {};
     const meta: SheetMeta = { merges: [], rowCount: 0, declaredRows: null };
     let pending: Pending[] = [];
     for await (const batch of readSheet(wb, partOf(wb, sheet.sheet), meta, { maxRows: limits.maxRows })) {
@@ -158,12 +166,15 @@ export async function runPreview(db: Db, jobId: string, actor: Actor, limits: Im
         const kind = classifyRow(r.cells, nameColumn);
         if (kind !== 'data') {
           counts.ignoredRows++;
-          if (kind === 'group') enterGroup(groups, groupLabel(r.cells));
+          if (kind === 'group') {
+            enterGroup(groups, groupLabel(r.cells));
+            group = Object.assign({}, ...groups.filter(Boolean)) as GroupContext;
+          }
           continue;
         }
         const reading = readRow(r.cells, columns, sheet.unit, { date1904: wb.date1904 });
         const problems: RowProblem[] = reading.problems.map((x) => ({ level: 'error', field: x.field, reason: x.reason }));
-        pending.push({ sheet, row: r.number, cells: r.cells, values: reading.values, group: Object.assign({}, ...groups.filter(Boolean)), problems });
+        pending.push({ sheet, row: r.number, cells: r.cells, values: reading.values, group, problems });
       }
       done += batch.length;
       if (pending.length >= BATCH) {
@@ -174,8 +185,14 @@ export async function runPreview(db: Db, jobId: string, actor: Actor, limits: Im
     }
     await flush(pending);
   }
+  await writing;
   counts.ownersCreated = owners.size;
   return counts;
+}
+
+async function stage(db: Db, rows: (typeof importRows.$inferInsert)[], problems: (typeof importProblems.$inferInsert)[]) {
+  await bulkInsert(db, importRows, rows);
+  await bulkInsert(db, importProblems, problems);
 }
 
 function enterGroup(groups: GroupContext[], label: string) {
@@ -186,8 +203,10 @@ function enterGroup(groups: GroupContext[], label: string) {
 
 function tally(c: ImportCounts, row: typeof importRows.$inferInsert, problems: RowProblem[], owners: Set<string>) {
   c.rows++;
-  c.errors += problems.filter((p) => p.level === 'error').length;
-  c.warnings += problems.filter((p) => p.level === 'warning').length;
+  for (const p of problems) {
+    if (p.level === 'error') c.errors++;
+    else c.warnings++;
+  }
   if (row.action === 'create') c.created++;
   else if (row.action === 'update') c.updated++;
   else if (row.action === 'unchanged') c.unchanged++;

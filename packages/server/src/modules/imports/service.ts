@@ -3,7 +3,7 @@
  * (job) → rollback (job). Each step checks the job's status with a conditional update, so a
  * double click or a second instance cannot start the same work twice.
  */
-import { beijingLocal, hasProgress, IMPORT_STATUS_LABELS, mappingProblems, yearIn, type LedgerField } from '@pacer/domain';
+import { beijingLocal, columnsForKind, hasProgress, IMPORT_STATUS_LABELS, mappingProblems, yearIn, type ImportKind, type LedgerField } from '@pacer/domain';
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -71,10 +71,11 @@ export async function jobFor(c: ImportContext, actor: Actor, jobId: string): Pro
 }
 
 /** Applies a person's corrections to the proposed mapping, checks it, and starts the preview. */
-export async function confirmMapping(c: ImportContext, actor: Actor, jobId: string, input: MappingInput) {
+export async function confirmMapping(c: ImportContext, actor: Actor, jobId: string, input: Omit<MappingInput, 'kind'> & { kind?: ImportKind }) {
   const job = await jobFor(c, actor, jobId);
   if (!['mapping', 'previewed', 'failed'].includes(job.status) || !(job.sheets as SheetFinding[]).length) throw conflict(`导入当前状态为"${STATUS_LABELS[job.status as ImportStatus]}"，不能修改对应关系`);
-  const sheets = applyMapping(job.sheets as SheetFinding[], input);
+  const confirmed = applyMapping(job.sheets as SheetFinding[], input);
+  const sheets = confirmed.map((s) => forKind(s, input.kind ?? 'auto'));
   const issues = sheets.filter((s) => s.enabled).flatMap((s) => mappingProblems(s).map((m) => ({ path: ['sheets', s.sheet], field: `工作表"${s.sheet}"`, message: m })));
   if (!sheets.some((s) => s.enabled)) issues.push({ path: ['sheets'], field: '工作表', message: '请至少选择一个要导入的工作表' });
   const period = input.period === undefined ? job.period : input.period;
@@ -97,7 +98,8 @@ export async function confirmMapping(c: ImportContext, actor: Actor, jobId: stri
     .where(and(eq(importJobs.id, jobId), inArray(importJobs.status, ['mapping', 'previewed', 'failed'])))
     .returning();
   if (!started.length) throw conflict('导入状态已变化，请刷新');
-  if (input.remember) await rememberMapping(c.db, job.ownerKey, actor.id, sheets);
+  // What the person confirmed is remembered, not the columns the kind of import left out.
+  if (input.remember) await rememberMapping(c.db, job.ownerKey, actor.id, confirmed);
   c.runner.start(jobId, 'failed', async () => {
     const counts = await runPreview(c.db, jobId, actor, c.limits, progressOf(c.db, jobId, 'previewing'));
     await c.db.update(importJobs).set({ status: 'previewed', stage: null, counts, progressDone: sql`${importJobs.progressTotal}`, updatedAt: new Date() }).where(and(eq(importJobs.id, jobId), eq(importJobs.status, 'previewing')));
@@ -105,7 +107,12 @@ export async function confirmMapping(c: ImportContext, actor: Actor, jobId: stri
   return presentJob(started[0]!);
 }
 
-function applyMapping(sheets: SheetFinding[], input: MappingInput): SheetFinding[] {
+function forKind(s: SheetFinding, kind: ImportKind): SheetFinding {
+  const columns = columnsForKind(s.columns, kind);
+  return columns === s.columns ? s : { ...s, columns, problems: mappingProblems({ columns }) };
+}
+
+function applyMapping(sheets: SheetFinding[], input: Pick<MappingInput, 'sheets'>): SheetFinding[] {
   return sheets.map((s) => {
     const given = input.sheets?.find((x) => x.sheet === s.sheet);
     if (!given) return s;

@@ -29,7 +29,7 @@ const title = (text: string) => new Paragraph({ alignment: AlignmentType.CENTER,
 const NUMERALS = '一二三四五六七八九十';
 
 function header(m: MeetingDetail) {
-  const lines = [`时间：${chinaDate(m.heldOn)}`, m.location ? `地点：${m.location}` : null, m.chair ? `主持：${m.chair.name}` : null, m.attendees ? `参会：${m.attendees}` : null];
+  const lines = [`时间：${chinaDate(m.heldOn)}`, m.location ? `地点：${m.location}` : null, m.chair ? `主持：${m.chair.name}` : null, m.attendeeUnits.length ? `参会单位：${m.attendeeUnits.map((u) => u.name).join('、')}` : null, m.attendees ? `参会：${m.attendees}` : null];
   return lines.filter((l): l is string => l !== null).map(para);
 }
 

@@ -1,13 +1,14 @@
-/** Reads: the meeting list and one meeting with its agenda, decisions and tour visits. */
+/** Reads, within the user's scope: the meeting list and one meeting with its agenda, decisions, attendees and tour visits. */
 import type { MeetingDetail, MeetingKind } from '@pacer/domain';
 import { and, asc, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { Exec } from '../../db/exec.ts';
-import { meetingAgendaItems, meetingDecisions, meetings, meetingVisits, organisations, people, problems, projects, regions } from '../../db/schema.ts';
-import { notFound } from '../../http/errors.ts';
+import { meetingAgendaItems, meetingAttendeeOrgs, meetingDecisions, meetings, meetingScores, meetingVisits, organisations, people, problems, projects, regions } from '../../db/schema.ts';
+import type { UserContext } from '../auth/sessions.ts';
+import { meetingReadScope, visibleMeeting } from './scope.ts';
 import { projectScores } from './tours.ts';
 
-export async function listMeetings(db: Exec, q: { kind?: MeetingKind; year?: number }) {
-  const where: (SQL | undefined)[] = [q.kind ? eq(meetings.kind, q.kind) : undefined];
+export async function listMeetings(db: Exec, user: UserContext, q: { kind?: MeetingKind; year?: number }) {
+  const where: (SQL | undefined)[] = [meetingReadScope(user), q.kind ? eq(meetings.kind, q.kind) : undefined];
   if (q.year) where.push(gte(meetings.heldOn, `${q.year}-01-01`), lte(meetings.heldOn, `${q.year}-12-31`));
   const rows = await db
     .select({ m: meetings, chairName: people.name })
@@ -37,9 +38,8 @@ function summary(m: typeof meetings.$inferSelect, chairName: string | null, agen
   };
 }
 
-export async function getMeeting(db: Exec, id: string): Promise<MeetingDetail> {
-  const [row] = await db.select({ m: meetings, chairName: people.name }).from(meetings).leftJoin(people, eq(people.id, meetings.chairPersonId)).where(eq(meetings.id, id));
-  if (!row) throw notFound('会议');
+export async function getMeeting(db: Exec, user: UserContext, id: string): Promise<MeetingDetail> {
+  const row = await visibleMeeting(db, user, id);
   const agenda = await db
     .select({ a: meetingAgendaItems, projectName: projects.name })
     .from(meetingAgendaItems)
@@ -61,9 +61,16 @@ export async function getMeeting(db: Exec, id: string): Promise<MeetingDetail> {
     .where(eq(meetingVisits.meetingId, id))
     .orderBy(asc(meetingVisits.sort));
   const scores = await projectScores(db, [id]);
+  const attendeeUnits = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(meetingAttendeeOrgs)
+    .innerJoin(organisations, eq(organisations.id, meetingAttendeeOrgs.orgId))
+    .where(eq(meetingAttendeeOrgs.meetingId, id))
+    .orderBy(asc(organisations.name));
   return {
     ...summary(row.m, row.chairName, agenda.length, decisions.length),
     attendees: row.m.attendees,
+    attendeeUnits,
     minutes: row.m.minutes,
     gapThreshold: row.m.gapThreshold,
     agenda: agenda.map(({ a, projectName }) => ({ id: a.id, section: a.section as never, projectId: a.projectId, problemId: a.problemId, title: a.title, note: a.note, projectName })),
@@ -72,5 +79,16 @@ export async function getMeeting(db: Exec, id: string): Promise<MeetingDetail> {
       const ranked = scores.find((s) => s.key === v.projectId);
       return { projectId: v.projectId, projectName, regionName, note: v.note, scores: ranked?.scores ?? 0, average: ranked?.average ?? null };
     }),
+    scoreSheets: await scoreSheets(db, user, id),
   };
+}
+
+/** The office keeps every observer's score sheet; an observer sees what it entered. */
+async function scoreSheets(db: Exec, user: UserContext, id: string) {
+  const rows = await db
+    .select()
+    .from(meetingScores)
+    .where(and(eq(meetingScores.meetingId, id), user.role === 'office' ? undefined : eq(meetingScores.enteredBy, user.id)))
+    .orderBy(asc(meetingScores.observer));
+  return rows.map((s) => ({ projectId: s.projectId, observer: s.observer, score: s.score, comment: s.comment, mine: s.enteredBy === user.id && s.observer === user.displayName }));
 }

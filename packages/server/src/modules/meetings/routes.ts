@@ -21,7 +21,9 @@ import { holidayCalendar } from '../calendar/service.ts';
 import { escalationRules } from '../problems/rules.ts';
 import { proposedAgenda } from './agenda.ts';
 import { meetingBriefDocx, meetingMinutesDocx } from './docx.ts';
+import type { UserContext } from '../auth/sessions.ts';
 import { getMeeting, listMeetings } from './queries.ts';
+import { visibleMeeting } from './scope.ts';
 import { addDecision, createMeeting, updateMeeting } from './service.ts';
 import { ranking, RANKING_GROUPS, setScore, setVisits, toursOfYear } from './tours.ts';
 
@@ -38,12 +40,13 @@ export async function meetingRoutes(app: FastifyInstance, ctx: AppContext): Prom
   const tags = ['meetings'];
   const read = { permission: 'meetings:read' as const };
   const manage = { permission: 'meetings:manage' as const };
-  const detail = (id: string) => getMeeting(ctx.db, id);
+  // Every read goes through the user's meeting scope: outside it, a meeting is a 404.
+  const detail = (user: UserContext, id: string) => getMeeting(ctx.db, user, id);
 
   r.get(
     '/api/meetings',
-    { config: read, schema: { tags, summary: '会议列表 Meetings', querystring: z.object({ kind: z.enum(MEETING_KINDS).optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }), response: { 200: z.array(meetingSummary), ...errors } } },
-    async (req) => listMeetings(ctx.db, req.query),
+    { config: read, schema: { tags, summary: '会议列表 Meetings', description: '竞赛办、联点领导看全部；其他单位只看议程、议定事项或观摩涉及本单位项目或问题、本单位参会或本人打过分的会议。', querystring: z.object({ kind: z.enum(MEETING_KINDS).optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }), response: { 200: z.array(meetingSummary), ...errors } } },
+    async (req) => listMeetings(ctx.db, req.user!, req.query),
   );
 
   r.get(
@@ -66,23 +69,23 @@ export async function meetingRoutes(app: FastifyInstance, ctx: AppContext): Prom
     { config: read, schema: { tags, summary: '年度现场观摩排名 Tour ranking of a year', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), groupBy: z.enum(RANKING_GROUPS).default('project') }), response: { 200: rankingDto.extend({ year: z.number(), tours: z.number() }), ...errors } } },
     async (req) => {
       const year = req.query.year ?? Number(beijingLocal(ctx.now()).slice(0, 4));
-      const ids = await toursOfYear(ctx.db, year);
+      const ids = await toursOfYear(ctx.db, req.user!, year);
       return { year, tours: ids.length, groupBy: req.query.groupBy, rows: await ranking(ctx.db, ids, req.query.groupBy) };
     },
   );
 
   r.post('/api/meetings', { config: manage, schema: { tags, summary: '新建会议（自动生成议程） Create a meeting', body: meetingInput, response: { 201: meetingDetail, ...errors } } }, async (req, reply) =>
-    reply.status(201).send(await detail(await createMeeting(ctx.db, req.user!, req.body, ctx.now()))),
+    reply.status(201).send(await detail(req.user!, await createMeeting(ctx.db, req.user!, req.body, ctx.now()))),
   );
 
-  r.get('/api/meetings/:id', { config: read, schema: { tags, summary: '会议详情 Meeting', params: idParams, response: { 200: meetingDetail, ...errors } } }, async (req) => detail(req.params.id));
+  r.get('/api/meetings/:id', { config: read, schema: { tags, summary: '会议详情 Meeting', params: idParams, response: { 200: meetingDetail, ...errors } } }, async (req) => detail(req.user!, req.params.id));
 
   r.put(
     '/api/meetings/:id',
     { config: manage, schema: { tags, summary: '编辑会议、议程与纪要 Edit agenda and minutes', description: '须带 version；他人已修改时返回 409。', params: idParams, body: meetingUpdate, response: { 200: meetingDetail, ...errors } } },
     async (req) => {
       await updateMeeting(ctx.db, req.user!, req.params.id, req.body, ctx.now());
-      return detail(req.params.id);
+      return detail(req.user!, req.params.id);
     },
   );
 
@@ -93,13 +96,13 @@ export async function meetingRoutes(app: FastifyInstance, ctx: AppContext): Prom
       const now = ctx.now();
       const ac = { now, today: beijingLocal(now).slice(0, 10), calendar: await holidayCalendar(ctx.db), rules: await escalationRules(ctx.db) };
       await addDecision(ctx.db, req.user!, req.params.id, req.body, ac);
-      return reply.status(201).send(await detail(req.params.id));
+      return reply.status(201).send(await detail(req.user!, req.params.id));
     },
   );
 
   r.put('/api/meetings/:id/visits', { config: manage, schema: { tags, summary: '观摩点 Projects visited on a tour', params: idParams, body: visitsInput, response: { 200: meetingDetail, ...errors } } }, async (req) => {
     await setVisits(ctx.db, req.user!, req.params.id, req.body, ctx.now());
-    return detail(req.params.id);
+    return detail(req.user!, req.params.id);
   });
 
   r.put(
@@ -115,7 +118,7 @@ export async function meetingRoutes(app: FastifyInstance, ctx: AppContext): Prom
     '/api/meetings/:id/ranking',
     { config: read, schema: { tags, summary: '观摩排名 Ranking of a tour', description: '5 个及以上评分时去掉一个最高分和一个最低分。', params: idParams, querystring: z.object({ groupBy: z.enum(RANKING_GROUPS).default('project') }), response: { 200: rankingDto, ...errors } } },
     async (req) => {
-      await detail(req.params.id);
+      await visibleMeeting(ctx.db, req.user!, req.params.id);
       return { groupBy: req.query.groupBy, rows: await ranking(ctx.db, [req.params.id], req.query.groupBy) };
     },
   );
@@ -125,7 +128,7 @@ export async function meetingRoutes(app: FastifyInstance, ctx: AppContext): Prom
     ['minutes', meetingMinutesDocx, '纪要'],
   ] as const) {
     r.get(`/api/meetings/:id/${path}.docx`, { config: read, schema: { tags, summary: `${name} Word 下载`, params: idParams } }, async (req, reply) => {
-      const m = await detail(req.params.id);
+      const m = await detail(req.user!, req.params.id);
       const filename = `${m.title}${name}.docx`;
       return reply
         .header('content-type', DOCX)

@@ -8,7 +8,7 @@ import { count, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Exec } from '../../db/exec.ts';
-import { auditLog, meetingAgendaItems, meetingDecisions, meetings, people, problems, projects } from '../../db/schema.ts';
+import { auditLog, meetingAgendaItems, meetingAttendeeOrgs, meetingDecisions, meetings, organisations, people, problems, projects } from '../../db/schema.ts';
 import { conflict, fieldError, notFound } from '../../http/errors.ts';
 import type { UserContext } from '../auth/sessions.ts';
 import { raiseProblem, step, type ActContext } from '../problems/service.ts';
@@ -16,8 +16,12 @@ import { proposedAgenda } from './agenda.ts';
 
 type Meeting = typeof meetings.$inferSelect;
 
-export async function createMeeting(db: Db, user: UserContext, input: z.output<typeof meetingInput>, now: Date): Promise<string> {
+type NewMeeting = Omit<z.output<typeof meetingInput>, 'attendeeOrgIds'> & { attendeeOrgIds?: string[] };
+
+export async function createMeeting(db: Db, user: UserContext, input: NewMeeting, now: Date): Promise<string> {
   await checkPerson(db, input.chairPersonId);
+  const attendeeOrgIds = input.attendeeOrgIds ?? [];
+  await checkUnits(db, attendeeOrgIds);
   const [, m, d] = input.heldOn.split('-').map(Number);
   const title = input.title ?? `${m}月${d}日${MEETING_KIND_LABELS[input.kind]}`;
   const agenda = input.proposeAgenda ? await proposedAgenda(db, input.kind, input.heldOn, input.chairPersonId, input.gapThreshold) : [];
@@ -27,6 +31,7 @@ export async function createMeeting(db: Db, user: UserContext, input: z.output<t
       .values({ kind: input.kind, title, heldOn: input.heldOn, location: input.location, chairPersonId: input.chairPersonId, attendees: input.attendees, gapThreshold: input.gapThreshold, createdBy: user.id, createdAt: now, updatedAt: now })
       .returning();
     if (agenda.length) await tx.insert(meetingAgendaItems).values(agenda.map((a, i) => ({ ...a, meetingId: row!.id, sort: i + 1 })));
+    await setAttendees(tx, row!.id, attendeeOrgIds);
     await audit(tx, user, 'create', row!.id, { title, agendaItems: agenda.length }, now);
     return row!.id;
   });
@@ -34,6 +39,7 @@ export async function createMeeting(db: Db, user: UserContext, input: z.output<t
 
 export async function updateMeeting(db: Db, user: UserContext, id: string, body: z.output<typeof meetingUpdate>, now: Date): Promise<void> {
   await checkPerson(db, body.chairPersonId);
+  if (body.attendeeOrgIds) await checkUnits(db, body.attendeeOrgIds);
   const projectIds = body.agenda.map((a) => a.projectId).filter((p): p is string => !!p);
   if (projectIds.length && (await db.select({ id: projects.id }).from(projects).where(inArray(projects.id, projectIds))).length !== new Set(projectIds).size) {
     throw fieldError(['agenda'], '议程中有不存在的项目');
@@ -44,13 +50,14 @@ export async function updateMeeting(db: Db, user: UserContext, id: string, body:
   }
   await db.transaction(async (tx) => {
     const meeting = await lockMeeting(tx, id, body.version);
-    const { agenda, version: _v, ...fields } = body;
+    const { agenda, attendeeOrgIds, version: _v, ...fields } = body;
     await tx
       .update(meetings)
       .set({ ...fields, version: meeting.version + 1, updatedAt: now })
       .where(eq(meetings.id, id));
     await tx.delete(meetingAgendaItems).where(eq(meetingAgendaItems.meetingId, id));
     if (agenda.length) await tx.insert(meetingAgendaItems).values(agenda.map((a, i) => ({ ...a, meetingId: id, sort: i + 1 })));
+    if (attendeeOrgIds) await setAttendees(tx, id, attendeeOrgIds);
     await audit(tx, user, 'update', id, { version: meeting.version + 1, status: body.status, agendaItems: agenda.length }, now);
   });
 }
@@ -83,6 +90,17 @@ export async function lockMeeting(tx: Exec, id: string, version: number): Promis
   if (!meeting) throw notFound('会议');
   if (meeting.version !== version) throw conflict(`会议已被修改（您读取的是第 ${version} 版，当前是第 ${meeting.version} 版），请刷新后再编辑。`, { current: { version: meeting.version } });
   return meeting;
+}
+
+async function setAttendees(tx: Exec, meetingId: string, orgIds: readonly string[]) {
+  await tx.delete(meetingAttendeeOrgs).where(eq(meetingAttendeeOrgs.meetingId, meetingId));
+  if (orgIds.length) await tx.insert(meetingAttendeeOrgs).values(orgIds.map((orgId) => ({ meetingId, orgId })));
+}
+
+async function checkUnits(db: Exec, orgIds: readonly string[]) {
+  if (!orgIds.length) return;
+  const found = await db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, [...orgIds]));
+  if (found.length !== orgIds.length) throw fieldError(['attendeeOrgIds'], '参会单位中有不存在的单位');
 }
 
 async function checkPerson(db: Exec, personId: string | null) {

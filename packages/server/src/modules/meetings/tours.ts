@@ -8,23 +8,23 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Exec } from '../../db/exec.ts';
 import { meetings, meetingScores, meetingVisits, projects, regions } from '../../db/schema.ts';
-import { conflict, fieldError, forbidden, notFound } from '../../http/errors.ts';
+import { conflict, fieldError, forbidden } from '../../http/errors.ts';
 import type { UserContext } from '../auth/sessions.ts';
+import { meetingReadScope, visibleMeeting } from './scope.ts';
 import { audit, lockMeeting } from './service.ts';
 
 export const RANKING_GROUPS = ['project', 'region'] as const;
 export type RankingGroup = (typeof RANKING_GROUPS)[number];
 
-async function tour(tx: Exec, id: string) {
-  const [m] = await tx.select().from(meetings).where(eq(meetings.id, id));
-  if (!m) throw notFound('会议');
+async function tour(tx: Exec, user: UserContext, id: string) {
+  const { m } = await visibleMeeting(tx, user, id);
   if (m.kind !== 'tour') throw conflict('只有现场观摩可以记录观摩点和打分');
   return m;
 }
 
 /** Replaces the visited projects; scores of projects no longer visited go with them. */
 export async function setVisits(db: Db, user: UserContext, id: string, body: z.output<typeof visitsInput>, now: Date) {
-  await tour(db, id);
+  await tour(db, user, id);
   const ids = body.visits.map((v) => v.projectId);
   if (new Set(ids).size !== ids.length) throw fieldError(['visits'], '同一项目不能重复列为观摩点');
   if (ids.length && (await db.select({ id: projects.id }).from(projects).where(inArray(projects.id, ids))).length !== ids.length) throw fieldError(['visits'], '观摩点中有不存在的项目');
@@ -40,7 +40,7 @@ export async function setVisits(db: Db, user: UserContext, id: string, body: z.o
 
 /** One observer's score for one visited project; scoring again replaces it. */
 export async function setScore(db: Db, user: UserContext, id: string, input: z.output<typeof scoreInput>, now: Date) {
-  await tour(db, id);
+  await tour(db, user, id);
   const [visit] = await db.select().from(meetingVisits).where(and(eq(meetingVisits.meetingId, id), eq(meetingVisits.projectId, input.projectId)));
   if (!visit) throw fieldError(['projectId'], '该项目不是本次观摩的观摩点');
   // Observers score as themselves; only the office enters score sheets for others.
@@ -75,10 +75,11 @@ export async function ranking(db: Exec, meetingIds: string[], groupBy: RankingGr
   return rankAverages(averaged);
 }
 
-export async function toursOfYear(db: Exec, year: number): Promise<string[]> {
+/** The year's tours the user may read: the year's ranking is of those alone. */
+export async function toursOfYear(db: Exec, user: UserContext, year: number): Promise<string[]> {
   const rows = await db
     .select({ id: meetings.id })
     .from(meetings)
-    .where(and(eq(meetings.kind, 'tour'), gte(meetings.heldOn, `${year}-01-01`), lte(meetings.heldOn, `${year}-12-31`)));
+    .where(and(eq(meetings.kind, 'tour'), gte(meetings.heldOn, `${year}-01-01`), lte(meetings.heldOn, `${year}-12-31`), meetingReadScope(user)));
   return rows.map((r) => r.id);
 }

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { problems, projects, users } from '../../db/schema.ts';
+import { boardEntries, boards, problems, projects, users } from '../../db/schema.ts';
 import { testApp, type TestApp } from '../../../test/harness.ts';
 import { fakeClock, ok, orgId, raise } from '../../../test/problems.ts';
 
@@ -42,6 +42,17 @@ describe('我的项目 for leaders and HQs', () => {
     }
     expect(res.projects.find((p: { id: string }) => p.id === linked[0]).overdueProblems).toBeGreaterThanOrEqual(1);
     expect(res.openProblems).toBe(res.projects.reduce((s: number, p: { openProblems: number }) => s + p.openProblems, 0));
+  });
+
+  it('carries the grade and the three-colour code of the latest published board', async () => {
+    const res = (await t.call('GET', '/api/my/projects?asOf=2026-11-19', { cookie: leader })).json();
+    const [board] = await t.database.db.select({ id: boards.id }).from(boards).orderBy(desc(boards.weekStart), desc(boards.version)).limit(1);
+    const entries = await t.database.db.select().from(boardEntries).where(eq(boardEntries.boardId, board!.id));
+    for (const p of res.projects) {
+      const e = entries.find((x) => x.projectId === p.id);
+      expect([p.gradeKey, p.colour], p.name).toEqual([e?.grade ?? null, e?.colour ?? null]);
+    }
+    expect(res.projects.some((p: { colour: string | null }) => p.colour !== null)).toBe(true);
   });
 
   it('gives an HQ the projects it follows', async () => {

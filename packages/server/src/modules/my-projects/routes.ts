@@ -1,4 +1,4 @@
-import { apiError, beijingLocal, isoDate } from '@pacer/domain';
+import { apiError, beijingLocal, GRADES, isoDate } from '@pacer/domain';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,7 +15,11 @@ const row = z.object({
   ytdWan: z.number(),
   completionRate: z.number().nullable(),
   gapPoints: z.number().nullable(),
+  /** Chinese label of the latest published grade. */
   grade: z.string().nullable(),
+  gradeKey: z.enum(GRADES).nullable(),
+  /** 三色预警 on that board. */
+  colour: z.enum(['green', 'yellow', 'red']).nullable(),
   openProblems: z.number(),
   overdueProblems: z.number(),
   highestLevel: z.number().nullable(),

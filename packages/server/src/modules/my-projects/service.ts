@@ -3,7 +3,7 @@
  * owner's, with each project's gap to time progress, its latest published grade and its open
  * problems, so the leader sees at a glance where to push.
  */
-import { completionRate, gapPoints, GRADE_LABELS, timeProgress, toPercent, type Grade } from '@pacer/domain';
+import { completionRate, gapPoints, GRADE_LABELS, timeProgress, toPercent, type Colour, type Grade } from '@pacer/domain';
 import { and, count, desc, eq, inArray, isNull, lte, max, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { boardEntries, boards, problems, projects } from '../../db/schema.ts';
@@ -26,10 +26,11 @@ export async function myProjects(db: Db, user: UserContext, year: number, asOf: 
     ? await db.select({ projectId: problems.projectId, n: count(), level: max(problems.level) }).from(problems).where(and(inArray(problems.projectId, ids), ne(problems.state, 'closed'))).groupBy(problems.projectId)
     : [];
   const overdue = ids.length ? await db.select({ projectId: problems.projectId, n: count() }).from(problems).where(and(inArray(problems.projectId, ids), overdueCondition(today))).groupBy(problems.projectId) : [];
-  const grades = await latestGrades(db, asOf, ids);
+  const boardLines = await latestBoardLines(db, asOf, ids);
   const rows = figures.map((f) => {
     const rate = completionRate(f.ytdYuan, f.planYuan);
     const o = open.find((x) => x.projectId === f.id);
+    const line = boardLines.get(f.id);
     return {
       id: f.id,
       name: f.name,
@@ -40,7 +41,9 @@ export async function myProjects(db: Db, user: UserContext, year: number, asOf: 
       ytdWan: f.ytdYuan / 10_000,
       completionRate: rate === null ? null : toPercent(rate),
       gapPoints: gapPoints(rate, progress),
-      grade: grades.get(f.id) ?? null,
+      grade: line?.grade ? GRADE_LABELS[line.grade].zh : null,
+      gradeKey: line?.grade ?? null,
+      colour: line?.colour ?? null,
       openProblems: Number(o?.n ?? 0),
       overdueProblems: Number(overdue.find((x) => x.projectId === f.id)?.n ?? 0),
       highestLevel: o?.level ?? null,
@@ -58,10 +61,10 @@ export async function myProjects(db: Db, user: UserContext, year: number, asOf: 
   };
 }
 
-/** Grades on the latest board published by the date. */
-async function latestGrades(db: Db, asOf: string, ids: string[]) {
+/** Grade and three-colour code (三色预警) on the latest board published by the date. */
+async function latestBoardLines(db: Db, asOf: string, ids: string[]) {
   const [board] = await db.select({ id: boards.id }).from(boards).where(lte(boards.weekStart, asOf)).orderBy(desc(boards.weekStart), desc(boards.version)).limit(1);
-  if (!board || !ids.length) return new Map<string, string>();
-  const entries = await db.select({ projectId: boardEntries.projectId, grade: boardEntries.grade }).from(boardEntries).where(and(eq(boardEntries.boardId, board.id), inArray(boardEntries.projectId, ids)));
-  return new Map(entries.filter((e) => e.grade).map((e) => [e.projectId, GRADE_LABELS[e.grade as Grade].zh]));
+  if (!board || !ids.length) return new Map<string, { grade: Grade | null; colour: Colour | null }>();
+  const entries = await db.select({ projectId: boardEntries.projectId, grade: boardEntries.grade, colour: boardEntries.colour }).from(boardEntries).where(and(eq(boardEntries.boardId, board.id), inArray(boardEntries.projectId, ids)));
+  return new Map(entries.map((e) => [e.projectId, { grade: e.grade as Grade | null, colour: e.colour as Colour | null }]));
 }

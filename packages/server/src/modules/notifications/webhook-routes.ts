@@ -1,6 +1,7 @@
 /**
  * Outbound channels (外发通道): the office connects its SMS or 政务微信/钉钉 gateway by URL.
  * The secret is shown once, at creation; deliveries and their attempts can be inspected.
+ * A URL must pass the operator's allow-list (webhook-policy.ts) when saved and at each delivery.
  */
 import { randomBytes } from 'node:crypto';
 import { apiError, NOTIFICATION_KINDS } from '@pacer/domain';
@@ -11,6 +12,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app.ts';
 import { organisations, webhookDeliveries, webhooks } from '../../db/schema.ts';
 import { fieldError, notFound } from '../../http/errors.ts';
+import { checkWebhookUrl, WebhookAddressRefused } from './webhook-policy.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError };
 const idParams = z.object({ id: z.uuid({ error: '通道编号不正确' }) });
@@ -44,6 +46,16 @@ export async function webhookRoutes(app: FastifyInstance, ctx: AppContext): Prom
   const tags = ['notifications'];
   const config = { permission: 'dispatch:settings' as const };
 
+  /** Refuses, as a field error on url, an address the allow-list does not admit. */
+  async function checkUrl(url: string) {
+    try {
+      await checkWebhookUrl(ctx.webhookPolicy, url);
+    } catch (err) {
+      if (err instanceof WebhookAddressRefused) throw fieldError(['url'], err.message);
+      throw err;
+    }
+  }
+
   async function checkOrg(orgId: string | null) {
     if (orgId === null) return;
     const [org] = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, orgId));
@@ -61,13 +73,15 @@ export async function webhookRoutes(app: FastifyInstance, ctx: AppContext): Prom
       schema: {
         tags,
         summary: '新建外发通道 Add a webhook',
-        description: '返回的 secret 只显示这一次：网关用它校验 X-Pacer-Signature（HMAC-SHA256，内容为 "时间戳.请求体"）。',
+        description:
+          '返回的 secret 只显示这一次：网关用它校验 X-Pacer-Signature（HMAC-SHA256，内容为 "时间戳.请求体"）。网关地址须在 PACER_WEBHOOK_ALLOW_HOSTS 允许的范围内，且不能指向内网或本机地址（除非已明确列出）。',
         body: input,
         response: { 201: hookDto.extend({ secret: z.string() }), ...errors },
       },
     },
     async (req, reply) => {
       await checkOrg(req.body.orgId);
+      await checkUrl(req.body.url);
       const secret = randomBytes(24).toString('base64url');
       const [row] = await ctx.db.insert(webhooks).values({ ...req.body, secret, createdBy: req.user!.id, createdAt: ctx.now() }).returning();
       return reply.status(201).send({ ...present(row!), secret });
@@ -76,6 +90,7 @@ export async function webhookRoutes(app: FastifyInstance, ctx: AppContext): Prom
 
   r.put('/api/webhooks/:id', { config, schema: { tags, summary: '修改外发通道 Update a webhook', params: idParams, body: input, response: { 200: hookDto, ...errors } } }, async (req) => {
     await checkOrg(req.body.orgId);
+    await checkUrl(req.body.url);
     const [row] = await ctx.db.update(webhooks).set(req.body).where(eq(webhooks.id, req.params.id)).returning();
     if (!row) throw notFound('外发通道');
     return present(row);
@@ -93,6 +108,7 @@ export async function webhookRoutes(app: FastifyInstance, ctx: AppContext): Prom
     async (req, reply) => {
       const [hook] = await ctx.db.select().from(webhooks).where(eq(webhooks.id, req.params.id));
       if (!hook) throw notFound('外发通道');
+      await checkUrl(hook.url);
       const now = ctx.now();
       const payload = { id: null, kind: 'test', title: '领跑平台测试消息', body: '收到此消息说明通道已接通。', entity: null, entityId: null, createdAt: now.toISOString(), recipient: null };
       const [row] = await ctx.db.insert(webhookDeliveries).values({ webhookId: hook.id, payload, nextAttemptAt: now, createdAt: now }).returning({ id: webhookDeliveries.id });

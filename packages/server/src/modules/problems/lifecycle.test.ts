@@ -37,6 +37,14 @@ describe('问题 lifecycle through the API', () => {
     expect(mine.items.map((x: { id: string }) => x.id)).toContain(id);
   });
 
+  it('filters the list by severity', async () => {
+    const major = (await t.call('GET', '/api/problems?severity=major&pageSize=200', { cookie: admin })).json();
+    expect(major.items.map((x: { id: string }) => x.id)).toContain(id);
+    expect(major.items.every((x: { severity: string }) => x.severity === 'major')).toBe(true);
+    const other = (await t.call('GET', '/api/problems?severity=urgent,normal&pageSize=200', { cookie: admin })).json();
+    expect(other.items.map((x: { id: string }) => x.id)).not.toContain(id);
+  });
+
   it('the office assigns it; the deadline counts working days over the National Day holiday', async () => {
     const p = await ok(t, admin, id, 'assign', { leadOrgId: ziyuanOrg, coHandlerOrgIds: [zhujianOrg, ziyuanOrg] });
     expect(p).toMatchObject({ state: 'assigned', deadline: '2026-10-12', workingDaysLeft: 5, lead: { id: ziyuanOrg }, coHandlers: [{ id: zhujianOrg }] });

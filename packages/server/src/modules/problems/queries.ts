@@ -1,5 +1,5 @@
 /** Reads: the problem list with its queues and filters, one problem in full, queue counts. */
-import { allowedActions, HANDLER_STATES, periodOf, type HolidayCalendar, type ProblemListQuery } from '@pacer/domain';
+import { allowedActions, extensionActions, HANDLER_STATES, periodOf, type HolidayCalendar, type ProblemListQuery } from '@pacer/domain';
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Exec } from '../../db/exec.ts';
 import { organisations, problemEvents, problemHandlers, problemPhotos, problems, projects, users } from '../../db/schema.ts';
@@ -10,6 +10,7 @@ import { coHandlersOf, countProblems, presentSummary, selectProblems } from './p
 import { actorsOf, problemReadScope, waitingFor, type HandlerUnit } from './scope.ts';
 import { presentPhoto } from './photo-present.ts';
 import { ACTION_LABELS } from './labels.ts';
+import { pendingExtension } from './extensions.ts';
 
 export interface ReadContext {
   today: string;
@@ -40,6 +41,7 @@ function filters(user: UserContext, q: ProblemListQuery, rc: ReadContext): SQL |
     q.queue === 'dueThisWeek' ? dueThisWeekCondition(rc.today) : undefined,
     q.state.length ? inArray(problems.state, q.state) : undefined,
     q.type.length ? inArray(problems.type, q.type) : undefined,
+    q.severity.length ? inArray(problems.severity, q.severity) : undefined,
     q.kind.length ? inArray(problems.kind, q.kind) : undefined,
     q.level.length ? inArray(problems.level, q.level.map(Number)) : undefined,
     q.projectId ? eq(problems.projectId, q.projectId) : undefined,
@@ -107,6 +109,8 @@ export async function getProblem(db: Exec, user: UserContext, id: string, rc: Re
     .where(eq(problemPhotos.problemId, id))
     .orderBy(asc(problemPhotos.uploadedAt));
   const [team] = p.serviceTeamOrgId ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, p.serviceTeamOrgId)) : [];
+  const actors = actorsOf(user, p, handlers);
+  const pending = await pendingExtension(db, id);
   return {
     ...presentSummary(row, names.get(id) ?? [], rc.today, rc.calendar),
     description: p.description,
@@ -133,6 +137,8 @@ export async function getProblem(db: Exec, user: UserContext, id: string, rc: Re
       photoIds: photos.filter((ph) => ph.eventId === e.id).map((ph) => ph.id),
     })),
     photos: photos.map(presentPhoto),
-    allowedActions: allowedActions(p.state as never, actorsOf(user, p, handlers)),
+    allowedActions: allowedActions(p.state as never, actors),
+    pendingExtension: pending,
+    extensionActions: extensionActions(p.state as never, actors, pending !== null),
   };
 }

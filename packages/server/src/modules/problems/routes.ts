@@ -2,6 +2,8 @@ import {
   apiError,
   assignInput,
   beijingLocal,
+  extensionApproval,
+  extensionInput,
   isoDate,
   problemDetail,
   problemInput,
@@ -9,6 +11,7 @@ import {
   problemPage,
   reasonInput,
   stepInput,
+  type ExtensionAction,
   type Permission,
   type ProblemAction,
 } from '@pacer/domain';
@@ -21,6 +24,7 @@ import type { UserContext } from '../auth/sessions.ts';
 import { holidayCalendar } from '../calendar/service.ts';
 import { getProblem, listProblems, queueCounts, type ReadContext } from './queries.ts';
 import { escalationRules, rulesInput, saveEscalationRules } from './rules.ts';
+import { actOnExtension } from './extensions.ts';
 import { act, raiseProblem, type ActContext } from './service.ts';
 import { groupProblemFigures, PROBLEM_GROUPS, problemFacts } from './stats.ts';
 
@@ -48,6 +52,13 @@ const STEPS: { path: string; action: ProblemAction; permission: Permission; body
   { path: 'send-back', action: 'sendBack', permission: 'problems:assign', body: reasonInput, summary: '复核退回 Send back to the handlers' },
   { path: 'confirm', action: 'confirm', permission: 'problems:raise', body: stepInput, summary: '确认销号 Raiser confirms; closed' },
   { path: 'reopen', action: 'reopen', permission: 'problems:raise', body: reasonInput, summary: '退回重办 Raiser reopens' },
+];
+
+/** 申请延期 and the office's decision: the deadline moves only on approval. */
+const EXTENSION_STEPS: { path: string; action: ExtensionAction; permission: Permission; body: z.ZodType; summary: string }[] = [
+  { path: 'request-extension', action: 'requestExtension', permission: 'problems:handle', body: extensionInput, summary: '申请延期 Lead unit asks for a later deadline (reason required; one pending at a time)' },
+  { path: 'approve-extension', action: 'approveExtension', permission: 'problems:assign', body: extensionApproval, summary: '同意延期 Office approves; the deadline moves' },
+  { path: 'refuse-extension', action: 'refuseExtension', permission: 'problems:assign', body: reasonInput, summary: '不同意延期 Office refuses (reason required)' },
 ];
 
 export async function problemRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -143,6 +154,17 @@ export async function problemRoutes(app: FastifyInstance, ctx: AppContext): Prom
       { config: { permission: s.permission }, schema: { tags, summary: s.summary, params: idParams, body: s.body, response: { 200: problemDetail, ...errors } } },
       async (req) => {
         await act(ctx.db, req.user!, req.params.id, s.action, req.body as never, await actContext());
+        return getProblem(ctx.db, req.user!, req.params.id, await readContext(req.user!));
+      },
+    );
+  }
+
+  for (const s of EXTENSION_STEPS) {
+    r.post(
+      `/api/problems/:id/${s.path}`,
+      { config: { permission: s.permission }, schema: { tags, summary: s.summary, params: idParams, body: s.body, response: { 200: problemDetail, ...errors } } },
+      async (req) => {
+        await actOnExtension(ctx.db, req.user!, req.params.id, s.action, req.body as never, await actContext());
         return getProblem(ctx.db, req.user!, req.params.id, await readContext(req.user!));
       },
     );

@@ -80,12 +80,15 @@ export function actorsOf(user: UserContext, p: ProblemParties, handlers: readonl
 }
 
 /**
- * Waiting for the user (我的待办): the office assigns and re-checks; handlers sign and reply;
+ * Waiting for the user (我的待办): the office assigns, re-checks and decides on extensions; handlers sign and reply;
  * raisers confirm; a leader watches problems escalated to it.
  */
 export function waitingFor(user: UserContext, principal: boolean): SQL {
   const parts: SQL[] = [];
-  if (user.role === 'office') parts.push(sql`${problems.state} in ('raised', 'replied')`);
+  if (user.role === 'office') {
+    parts.push(sql`${problems.state} in ('raised', 'replied')`);
+    parts.push(sql`exists (select 1 from problem_extensions x where x.problem_id = ${problems.id} and x.status = 'pending')`);
+  }
   if (user.orgId || user.role === 'coordinator') {
     parts.push(sql`(${problems.state} = 'assigned' and ${handledByUser(user, 'lead')})`);
     parts.push(sql`(${problems.state} = 'signed' and ${handledByUser(user)})`);

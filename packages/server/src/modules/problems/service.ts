@@ -12,6 +12,7 @@ import { organisations, problemEvents, problemHandlers, problemPhotos, problems,
 import { conflict, fieldError, forbidden, notFound } from '../../http/errors.ts';
 import type { UserContext } from '../auth/sessions.ts';
 import { projectInScope } from '../reports/service.ts';
+import { lapsePendingExtension } from './extensions.ts';
 import { noticeForRaise, noticeForStep } from './notices.ts';
 import { handlerUnits } from './queries.ts';
 import { actorsOf, problemReadScope } from './scope.ts';
@@ -154,6 +155,7 @@ export async function step(tx: Exec, user: UserContext, id: string, action: Prob
     .values({ problemId: id, action, fromState: p.state, toState: t.to, level: p.level, note, data, userId: user.id, orgId: user.orgId, at: ac.now, on: ac.today })
     .returning({ id: problemEvents.id });
   if (photoIds.length) await tx.update(problemPhotos).set({ eventId: event!.id }).where(and(eq(problemPhotos.problemId, id), inArray(problemPhotos.id, photoIds)));
+  if (t.to === 'closed') await lapsePendingExtension(tx, id, ac.now);
   await noticeForStep(tx, updated!, action, updated!.version, ac.now, { deadline: updated!.deadline, leadName: (data.lead as { name?: string } | undefined)?.name });
 }
 

@@ -1,6 +1,6 @@
 /** What a report's checks need: the project's plan, the previous report, recent figures. */
 import { DEFAULT_DEADLINES, type DeadlineRule, type Period, type ReportContext } from '@pacer/domain';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, toNumber, type Db } from '../../db/client.ts';
 
 /** Reports that count: submitted or approved (drafts and returned ones do not). */
@@ -10,39 +10,58 @@ export async function reportContext(db: Db, projectId: string, period: Period & 
   return (await reportContextAndRule(db, projectId, period)).context;
 }
 
+/** Where the context of a report's checks is read from: the project and the period, as SQL. */
+export interface ContextOf {
+  project: SQL;
+  kind: SQL;
+  start: SQL;
+  year: SQL;
+}
+
 /**
- * The context of the checks and the deadline rule of the year's campaign, in one round trip:
- * saving and submitting run inside a transaction under the Friday rush, so every query counts.
+ * The context of the checks and the deadline rule of the year's campaign as select-list items
+ * (ctx_total, ctx_plan, ctx_deadlines, ctx_earlier), so a save or a submit reads them in the same
+ * statement as the report and its project: under the Friday rush every round trip counts.
+ * The expressions in `of` may name the outer query's columns; the subqueries' own tables are aliased.
  */
-export async function reportContextAndRule(db: Db, projectId: string, period: Period & { year: number }): Promise<{ context: ReportContext; rule: DeadlineRule }> {
+export function contextColumns(of: ContextOf): SQL {
   const counting = sql.join(
     COUNTING_STATUSES.map((s) => sql`${s}`),
     sql`, `,
   );
-  const [row] = await queryRows<{ total: unknown; plan: unknown; deadlines: unknown; earlier: unknown }>(
-    db,
-    sql`select
-          (select total_investment_yuan from projects where id = ${projectId}) as total,
-          (select amount_yuan from project_annual_plans where project_id = ${projectId} and year = ${period.year}) as plan,
-          (select deadlines from campaigns where year = ${period.year} order by created_at asc limit 1) as deadlines,
-          (select coalesce(json_agg(json_build_array(e.ytd_yuan, e.since_start_yuan) order by e.period_start desc), '[]'::json)
-             from (select ytd_yuan, since_start_yuan, period_start from progress_reports
-                    where project_id = ${projectId} and period_kind = ${period.kind} and year = ${period.year}
-                      and period_start < ${period.start} and status in (${counting})
-                    order by period_start desc limit 5) e) as earlier`,
-  );
-  const earlier = parseJson<[number, number][]>(row?.earlier, []).map(([ytdYuan, sinceStartYuan]) => ({ ytdYuan: toNumber(ytdYuan), sinceStartYuan: toNumber(sinceStartYuan) }));
-  const deadlines = parseJson<Partial<DeadlineRule> | null>(row?.deadlines, null);
+  return sql`(select pj.total_investment_yuan from projects pj where pj.id = ${of.project}) as ctx_total,
+    (select ap.amount_yuan from project_annual_plans ap where ap.project_id = ${of.project} and ap.year = ${of.year}) as ctx_plan,
+    (select c.deadlines from campaigns c where c.year = ${of.year} order by c.created_at asc limit 1) as ctx_deadlines,
+    (select coalesce(json_agg(json_build_array(e.ytd_yuan, e.since_start_yuan) order by e.period_start desc), '[]'::json)
+       from (select p.ytd_yuan, p.since_start_yuan, p.period_start from progress_reports p
+              where p.project_id = ${of.project} and p.period_kind = ${of.kind} and p.year = ${of.year}
+                and p.period_start < ${of.start} and p.status in (${counting})
+              order by p.period_start desc limit 5) e) as ctx_earlier`;
+}
+
+/** The context and the rule from a row that selected contextColumns(). */
+export function contextFromRow(row: Record<string, unknown> | undefined): { context: ReportContext; rule: DeadlineRule } {
+  const earlier = parseJson<[number, number][]>(row?.ctx_earlier, []).map(([ytdYuan, sinceStartYuan]) => ({ ytdYuan: toNumber(ytdYuan), sinceStartYuan: toNumber(sinceStartYuan) }));
+  const deadlines = parseJson<Partial<DeadlineRule> | null>(row?.ctx_deadlines, null);
   return {
     context: {
-      totalInvestmentYuan: row?.total === null || row?.total === undefined ? 0 : toNumber(row.total),
-      annualPlanYuan: row?.plan === null || row?.plan === undefined ? null : toNumber(row.plan),
+      totalInvestmentYuan: row?.ctx_total === null || row?.ctx_total === undefined ? 0 : toNumber(row.ctx_total),
+      annualPlanYuan: row?.ctx_plan === null || row?.ctx_plan === undefined ? null : toNumber(row.ctx_plan),
       previous: earlier[0] ?? null,
       recentYtd: earlier.map((e) => e.ytdYuan),
     },
     // As campaignOfYear() reads it: the campaign's rule over the defaults.
     rule: { ...DEFAULT_DEADLINES, ...(deadlines ?? {}) },
   };
+}
+
+/** The context of the checks and the deadline rule of the year's campaign, in one round trip. */
+export async function reportContextAndRule(db: Db, projectId: string, period: Period & { year: number }): Promise<{ context: ReportContext; rule: DeadlineRule }> {
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select ${contextColumns({ project: sql`${projectId}::uuid`, kind: sql`${period.kind}`, start: sql`${period.start}::date`, year: sql`${period.year}::int` })}`,
+  );
+  return contextFromRow(row);
 }
 
 /** json comes parsed from pg and PGlite; a driver that leaves it as text is read here. */

@@ -118,6 +118,13 @@ describe('filing a weekly report', () => {
     const versions = await t.call('GET', `/api/reports/${reportId}/versions`, { cookie: owner });
     expect(versions.json().map((v: { action: string }) => v.action)).toEqual(['save', 'save', 'submit', 'return', 'save', 'submit', 'approve']);
     expect(versions.json()[0].data.periodYuan).toBe(999);
+    // Saves and submits keep their version in SQL, reviews in JavaScript: the data reads the same.
+    const data = versions.json().map((v: { data: Record<string, unknown> }) => v.data);
+    const [submit, approve] = [data[5], data[6]];
+    const stable = (d: Record<string, unknown>) => Object.fromEntries(Object.entries(d).filter(([k]) => !['status', 'version', 'reviewedAt', 'reviewedBy', 'reviewNote', 'updatedAt'].includes(k)));
+    expect(Object.keys(submit).sort()).toEqual(Object.keys(approve).sort());
+    expect(stable(submit)).toEqual(stable(approve));
+    expect(submit.submittedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     const project = (await t.call('GET', `/api/projects/${projectId}`, { cookie: owner })).json();
     expect(project.milestones.find((m: { kind: string }) => m.kind === 'main_structure').actualDate).toBe(today);
   });

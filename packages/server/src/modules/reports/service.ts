@@ -1,89 +1,138 @@
 /**
- * The report workflow: draft → submitted → returned or approved. Each change is one
- * transaction that locks the report, checks its version, re-runs the checks, and keeps a
- * version row, so nothing accepted is lost and a double-clicked submit changes it once.
+ * The report workflow: draft → submitted → returned or approved. Each change checks the
+ * report's version, re-runs the checks, and keeps a version row atomically with the change —
+ * saving and submitting as one compare-and-set statement (the Friday rush), reviewing in a
+ * transaction that locks the report — so nothing accepted is lost and a double-clicked submit
+ * changes it once.
  */
 import { checkReport, periodOf, REPORT_FIELD_LABELS, REPORT_STATUS_LABELS, type ReportData, type ReportFinding, type ReportStatus } from '@pacer/domain';
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { and, eq, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.ts';
 import { progressReports, projectMilestones, projects, reportVersions } from '../../db/schema.ts';
 import { conflict, FieldValidationError, notFound } from '../../http/errors.ts';
 import type { UserContext } from '../auth/sessions.ts';
 import { readScope, writeScope } from '../projects/scope.ts';
-import { reportContextAndRule } from './context.ts';
+import { contextColumns, contextFromRow, reportContextAndRule } from './context.ts';
 import { present, presentReport } from './present.ts';
+import { reportFromRaw, withVersion, type ReportRow } from './rows.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Row = typeof progressReports.$inferSelect;
 
 const LOCKED_STATUSES = new Set(['submitted', 'approved']);
 
-/** Saves a draft for a project and period, creating it or updating the one there is. */
+/**
+ * Saves a draft for a project and period, creating it or updating the one there is. One read
+ * (project in scope, the current report, the checks' context) and one write that is also the
+ * version check: it changes the report only if nobody changed it since the read, and keeps the
+ * version row in the same statement.
+ */
 export async function saveReport(db: Db, user: UserContext, input: ReportData, version: number | null, today: string) {
   const base = periodOf(input.periodKind, input.periodDate);
   if (base.start > today) throw new FieldValidationError([{ path: ['periodDate'], field: '填报周期', message: '还没到这个周期，不能提前填报' }]);
   const period = { ...base, year: Number(base.end.slice(0, 4)) };
-  const row = await db.transaction(async (tx) => {
-    const project = await projectInScope(tx, user, input.projectId, 'write');
-    const [current] = await tx
-      .select()
-      .from(progressReports)
-      .where(and(eq(progressReports.projectId, input.projectId), eq(progressReports.periodKind, period.kind), eq(progressReports.periodStart, period.start)))
-      .for('update');
-    if (current) {
-      if (LOCKED_STATUSES.has(current.status)) throw conflict('本期报表已提交，不能再修改；如需更正，请联系审核人退回。', { current: await present(tx as unknown as Db, current, project.name) });
-      if (version !== current.version) throw await staleVersion(tx, current, project.name, version);
-    }
-    const { context, rule } = await reportContextAndRule(tx as unknown as Db, input.projectId, period);
-    const findings = checkReport(input, context);
-    const values = {
-      periodYuan: input.periodYuan,
-      ytdYuan: input.ytdYuan,
-      sinceStartYuan: input.sinceStartYuan,
-      paidYtdYuan: input.paidYtdYuan,
-      physicalProgress: input.physicalProgress,
-      problems: input.problems,
-      milestones: input.milestones,
-      findings,
-      updatedAt: new Date(),
-    };
-    const [saved] = current
-      ? await tx.update(progressReports).set({ ...values, version: current.version + 1 }).where(eq(progressReports.id, current.id)).returning()
-      : await tx
-          .insert(progressReports)
-          .values({ ...values, projectId: input.projectId, periodKind: period.kind, periodStart: period.start, periodEnd: period.end, year: period.year, createdBy: user.id })
-          .onConflictDoNothing()
-          .returning();
+  const [hit] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select projects.name as project_name, r.*, ${contextColumns({ project: sql`projects.id`, kind: sql`${period.kind}`, start: sql`${period.start}::date`, year: sql`${period.year}::int` })}
+        from projects
+        left join progress_reports r on r.project_id = projects.id and r.period_kind = ${period.kind} and r.period_start = ${period.start}
+        where projects.id = ${input.projectId} and projects.deleted_at is null and ${writeScope(user) ?? sql`true`}`,
+  );
+  if (!hit) throw notFound('项目');
+  const name = String(hit.project_name);
+  const current = hit.id === null || hit.id === undefined ? null : reportFromRaw(hit);
+  if (current) {
+    if (LOCKED_STATUSES.has(current.status)) throw conflict('本期报表已提交，不能再修改；如需更正，请联系审核人退回。', { current: await present(db, current, name) });
+    if (version !== current.version) throw await staleVersion(db, current, name, version);
+  }
+  const { context, rule } = contextFromRow(hit);
+  const findings = checkReport(input, context);
+  const values = {
+    periodYuan: input.periodYuan,
+    ytdYuan: input.ytdYuan,
+    sinceStartYuan: input.sinceStartYuan,
+    paidYtdYuan: input.paidYtdYuan,
+    physicalProgress: input.physicalProgress,
+    problems: input.problems,
+    milestones: input.milestones,
+    findings,
+    updatedAt: new Date(),
+  };
+  const write = current
+    ? db
+        .update(progressReports)
+        .set({ ...values, version: current.version + 1 })
+        .where(and(eq(progressReports.id, current.id), eq(progressReports.version, current.version), notInArray(progressReports.status, [...LOCKED_STATUSES])))
+        .returning()
+    : db
+        .insert(progressReports)
+        .values({ ...values, projectId: input.projectId, periodKind: period.kind, periodStart: period.start, periodEnd: period.end, year: period.year, createdBy: user.id })
+        .onConflictDoNothing()
+        .returning();
+  const [saved] = await writeWithVersion(db, write.getSQL(), 'save', user);
+  if (!saved) {
     // Two first saves at once: the loser finds the row the winner made and must re-read it.
-    if (!saved) throw conflict('同一周期的报表刚被他人创建，请刷新后在其基础上修改。');
-    await keepVersion(tx, saved, 'save', user);
-    return { saved, name: project.name, rule };
-  });
-  return presentReport(row.saved, row.name, row.rule);
+    if (!current) throw conflict('同一周期的报表刚被他人创建，请刷新后在其基础上修改。');
+    const now = await reread(db, current.id);
+    if (LOCKED_STATUSES.has(now.status)) throw conflict('本期报表已提交，不能再修改；如需更正，请联系审核人退回。', { current: await present(db, now, name) });
+    throw await staleVersion(db, now, name, version);
+  }
+  return presentReport(saved, name, rule);
 }
 
-/** Submits a draft. Errors block it; warnings and flags go to the reviewer. Replaying the same submit is harmless. */
+/**
+ * Submits a draft. Errors block it; warnings and flags go to the reviewer. Replaying the same
+ * submit is harmless. Like a save: one read, and one write that happens only if the report is
+ * still the version the checks ran on.
+ */
 export async function submitReport(db: Db, user: UserContext, id: string, version: number) {
-  const result = await db.transaction(async (tx) => {
-    const { report, name } = await lockReport(tx, user, id, 'write');
-    if (report.status === 'submitted' && version === report.version - 1) return { report, name, rule: null }; // double click
-    if (LOCKED_STATUSES.has(report.status)) throw conflict('本期报表已提交，无需重复提交。', { current: await present(tx as unknown as Db, report, name) });
-    if (version !== report.version) throw await staleVersion(tx, report, name, version);
-    const period = { kind: report.periodKind as 'week' | 'month', start: report.periodStart, end: report.periodEnd, year: report.year };
-    const { context, rule } = await reportContextAndRule(tx as unknown as Db, report.projectId, period);
-    const findings = checkReport(report, context);
-    const errors = findings.filter((f) => f.level === 'error');
-    if (errors.length) throw findingsError(errors);
-    const [saved] = await tx
-      .update(progressReports)
-      .set({ status: 'submitted', findings, version: report.version + 1, submittedAt: new Date(), submittedBy: user.id, returnReason: null, updatedAt: new Date() })
-      .where(eq(progressReports.id, id))
-      .returning();
-    await keepVersion(tx, saved!, 'submit', user);
-    return { report: saved!, name, rule };
-  });
-  // A replayed submit returns early without the rule: present it as before.
-  return result.rule ? presentReport(result.report, result.name, result.rule) : present(db, result.report, result.name);
+  const { report, name, checks } = await readForSubmit(db, user, id);
+  if (report.status === 'submitted' && version === report.version - 1) return present(db, report, name); // double click
+  if (LOCKED_STATUSES.has(report.status)) throw conflict('本期报表已提交，无需重复提交。', { current: await present(db, report, name) });
+  if (version !== report.version) throw await staleVersion(db, report, name, version);
+  const { context, rule } = checks;
+  const findings = checkReport(report, context);
+  const errors = findings.filter((f) => f.level === 'error');
+  if (errors.length) throw findingsError(errors);
+  const now = new Date();
+  const write = db
+    .update(progressReports)
+    .set({ status: 'submitted', findings, version: report.version + 1, submittedAt: now, submittedBy: user.id, returnReason: null, updatedAt: now })
+    .where(and(eq(progressReports.id, id), eq(progressReports.version, report.version), notInArray(progressReports.status, [...LOCKED_STATUSES])))
+    .returning();
+  const [saved] = await writeWithVersion(db, write.getSQL(), 'submit', user);
+  if (saved) return presentReport(saved, name, rule);
+  // Changed since the read: a double click that lost the race sees its twin's submission.
+  const current = await reread(db, id);
+  if (current.status === 'submitted' && version === current.version - 1) return present(db, current, name);
+  if (LOCKED_STATUSES.has(current.status)) throw conflict('本期报表已提交，无需重复提交。', { current: await present(db, current, name) });
+  throw await staleVersion(db, current, name, version);
+}
+
+/** The report with its project in the user's scope and the checks' context, in one statement. */
+async function readForSubmit(db: Db, user: UserContext, id: string) {
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select projects.name as project_name, r.*, ${contextColumns({ project: sql`r.project_id`, kind: sql`r.period_kind`, start: sql`r.period_start`, year: sql`r.year` })}
+        from progress_reports r
+        join projects on projects.id = r.project_id and projects.deleted_at is null and ${writeScope(user) ?? sql`true`}
+        where r.id = ${id}`,
+  );
+  if (row) return { report: reportFromRaw(row), name: String(row.project_name), checks: contextFromRow(row) };
+  // Missing or out of scope: the two steps tell which, as they always have.
+  const report = await reread(db, id);
+  const project = await projectInScope(db, user, report.projectId, 'write');
+  return { report, name: project.name, checks: await reportContextAndRule(db, report.projectId, { kind: report.periodKind as 'week' | 'month', start: report.periodStart, end: report.periodEnd, year: report.year }) };
+}
+
+async function writeWithVersion(db: Db, write: SQL, action: string, user: UserContext): Promise<ReportRow[]> {
+  return (await queryRows<Record<string, unknown>>(db, withVersion(write, action, user.id))).map(reportFromRaw);
+}
+
+async function reread(db: Db, id: string): Promise<ReportRow> {
+  const [report] = await db.select().from(progressReports).where(eq(progressReports.id, id));
+  if (!report) throw notFound('报表');
+  return report;
 }
 
 /** Approves a submitted report; accepting warnings needs a written note. */
@@ -166,7 +215,7 @@ async function keepVersion(tx: Tx, row: Row, action: string, user: UserContext) 
   await tx.insert(reportVersions).values({ reportId: row.id, version: row.version, action, status: row.status, data, userId: user.id });
 }
 
-async function staleVersion(tx: Tx, current: Row, name: string, version: number | null) {
+async function staleVersion(tx: Tx | Db, current: Row, name: string, version: number | null) {
   return conflict(`该报表已被修改（您读取的是第 ${version ?? '-'} 版，当前是第 ${current.version} 版），请刷新后再操作。`, { current: await present(tx as unknown as Db, current, name) });
 }
 

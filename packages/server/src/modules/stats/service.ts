@@ -20,8 +20,8 @@ import { projects } from '../../db/schema.ts';
 import type { UserContext } from '../auth/sessions.ts';
 import { readScope } from '../projects/scope.ts';
 import { campaignOfYear, inCampaign, type CampaignSettings } from '../campaigns/queries.ts';
-import { COUNTING_STATUSES } from '../reports/context.ts';
 import { addFigures, groupSums, ROW_NUMBER } from './grouped.ts';
+import { ytdAsOf } from './latest.ts';
 
 export const GROUP_FIELDS = ['region', 'park', 'level', 'category', 'status', 'track', 'hq', 'leader', 'owner'] as const;
 export type GroupField = (typeof GROUP_FIELDS)[number];
@@ -95,7 +95,8 @@ export async function projectFigures(db: Db, user: UserContext | null, year: num
 
 /**
  * One row per project counted: its figures for the year as of a date (the latest submitted or
- * approved report up to the date). Unordered; `extra` adds select-list items (a row number).
+ * approved report up to the date, read through the latest_reports rollup). Unordered; `extra`
+ * adds select-list items (a row number).
  */
 export function figuresQuery(campaign: CampaignSettings, user: UserContext | null, year: number, asOf: string, filters: FigureFilters, extra?: SQL): SQL {
   const where = and(
@@ -105,12 +106,13 @@ export function figuresQuery(campaign: CampaignSettings, user: UserContext | nul
     filters.level?.length ? sql`${projects.levels} && array[${sql.join(filters.level.map((l) => sql`${l}`), sql`, `)}]::text[]` : undefined,
     filters.category?.length ? inArray(projects.category, filters.category) : undefined,
   );
+  const latest = ytdAsOf('lr', sql`projects.id`, year, asOf);
   // No alias for projects: the scope conditions name its columns as "projects"."…".
   return sql`select projects.id, projects.name, projects.region_code, rg.name as region_name, projects.park_code, pk.name as park_name,
           projects.hq_org_id, projects.leader_person_id, projects.owner_org_id,
           projects.levels, projects.category, projects.status, projects.track,
           hq.name as hq_name, ld.name as leader_name, ow.name as owner_name, projects.total_investment_yuan,
-          ap.amount_yuan as plan_yuan, coalesce(rep.ytd_yuan, 0) as ytd_yuan${extra ? sql`, ${extra}` : sql``}
+          ap.amount_yuan as plan_yuan, ${latest.ytd} as ytd_yuan${extra ? sql`, ${extra}` : sql``}
         from ${projects}
         join regions rg on rg.code = projects.region_code
         left join regions pk on pk.code = projects.park_code
@@ -118,12 +120,7 @@ export function figuresQuery(campaign: CampaignSettings, user: UserContext | nul
         left join people ld on ld.id = projects.leader_person_id
         join organisations ow on ow.id = projects.owner_org_id
         left join project_annual_plans ap on ap.project_id = projects.id and ap.year = ${year}
-        left join lateral (
-          select r.ytd_yuan from progress_reports r
-          where r.project_id = projects.id and r.year = ${year} and r.period_end <= ${asOf}
-            and r.status in (${sql.join(COUNTING_STATUSES.map((s) => sql`${s}`), sql`, `)})
-          order by r.period_end desc, r.updated_at desc limit 1
-        ) rep on true
+        ${latest.join}
         where ${where ?? sql`true`}`;
 }
 

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../app/api.ts';
 import { useLocale } from '../../app/LocaleProvider.tsx';
+import { ExportButton } from '../../shared/ExportButton.tsx';
 import { percentText } from '../../shared/figures.tsx';
 import { isIsoDate, periodText, todayInBeijing } from '../../shared/periods.ts';
 import { PeriodPicker } from '../../shared/PeriodPicker.tsx';
@@ -56,6 +57,8 @@ export default function BoardsPage() {
             {d && <Tag color="geekblue">{t('timeProgress', { value: percentText(d.timeProgress, locale) })}</Tag>}
             {d && (d.publishedVersion ? <Tag color="green" data-testid="published-version">{t('publishedVersion', { version: d.publishedVersion })}</Tag> : <Tag data-testid="published-version">{t('notPublished')}</Tag>)}
           </Space>
+          {/* Only a published board is exported: the spreadsheet is what was announced, by project and by unit. */}
+          <ExportButton path={`/api/exports/boards/${latest?.id ?? ''}`} fileName="board.xlsx" disabled={!latest} hint="needsPublished" testId="export-board" />
           <Button type="primary" icon={<SendOutlined />} disabled={!d} onClick={() => setPublishing(true)} data-testid="publish-board">
             {d?.publishedVersion ? t('publishCorrection') : t('publish')}
           </Button>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../app/api.ts';
 import { useLocale } from '../../app/LocaleProvider.tsx';
+import { ExportButton } from '../../shared/ExportButton.tsx';
 import { periodText } from '../../shared/periods.ts';
 import { usePublishedBoards } from './hooks.ts';
 import { groupByWeek } from './weeks.ts';
@@ -31,6 +32,7 @@ export function PublishedList({ onOpenWeek }: { onOpenWeek: (week: string) => vo
             <Link key="public" to={`/public/boards/${latest.id}`} target="_blank">
               {t('list.openPublic')}
             </Link>,
+            <ExportButton key="export" size="small" path={`/api/exports/boards/${latest.id}`} fileName="board.xlsx" testId="export-published-board" />,
           ]}
         >
           <List.Item.Meta

@@ -48,6 +48,40 @@ function StatsTable({ rows, total, first }: { rows: StatsRow[]; total: StatsRow;
   );
 }
 
+/** 问题交办办理情况 by lead department, as the Word and Excel files have it. */
+function ProblemsTable({ rows }: { rows: Bulletin['problems']['byDepartment'] }) {
+  const { t } = useTranslation('bulletins');
+  const { locale } = useLocale();
+  return (
+    <table className="pacer-doc-table" data-testid="bulletin-problems">
+      <thead>
+        <tr>
+          <th>{t('columns.index')}</th>
+          <th>{t('columns.department')}</th>
+          <th>{t('columns.assigned')}</th>
+          <th>{t('columns.closed')}</th>
+          <th>{t('columns.overdue')}</th>
+          <th>{t('columns.onTimeRate')}</th>
+          <th>{t('columns.avgDays')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={r.group}>
+            <td>{i + 1}</td>
+            <td className="name">{r.group}</td>
+            <td className="num">{r.assigned}</td>
+            <td className="num">{r.closed}</td>
+            <td className="num">{r.overdue}</td>
+            <td className="num">{percentText(r.onTimeRate, locale)}</td>
+            <td className="num">{r.avgDaysToClose === null ? '—' : r.avgDaysToClose.toFixed(1)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function ProjectsTable({ rows, withGrade }: { rows: BulletinProject[]; withGrade: boolean }) {
   const { t } = useTranslation('bulletins');
   const { locale } = useLocale();
@@ -124,6 +158,11 @@ export function BulletinView({ data }: { data: Bulletin }) {
       <p className="pacer-doc-para" data-testid="bulletin-yellow">
         {data.yellow.length ? `${t('yellow', { count: data.yellow.length })}${data.yellow.map((p) => p.name).join('；')}。` : t('noYellow')}
       </p>
+      <h2>{t('sections.problems')}</h2>
+      <p className="pacer-doc-para" data-testid="bulletin-problem-sentence">
+        {data.problems.sentence}
+      </p>
+      {data.problems.byDepartment.length > 0 && <ProblemsTable rows={data.problems.byDepartment} />}
       <p className="pacer-doc-unit">{t('basis', { date: data.asOf })}</p>
     </article>
   );

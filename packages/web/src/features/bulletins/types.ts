@@ -1,5 +1,5 @@
 /** What GET /api/bulletins answers (see packages/server/src/modules/bulletins/data.ts). */
-import type { Colour } from '@pacer/domain';
+import type { Colour, ProblemFigures } from '@pacer/domain';
 import type { StatsRow } from '../dashboard/types.ts';
 
 export const BULLETIN_KINDS = ['week', 'month', 'quarter'] as const;
@@ -33,4 +33,6 @@ export interface Bulletin {
   red: BulletinProject[];
   yellow: BulletinProject[];
   gradesPublished: boolean;
+  /** 问题交办办理情况: the sentence and the figures by lead department. */
+  problems: { sentence: string; total: ProblemFigures; byDepartment: (ProblemFigures & { group: string })[] };
 }

@@ -1,15 +1,17 @@
 /**
- * 活动设置 (/campaign?year=): cadence and deadlines, the time-progress curve and the grading
- * thresholds of a year's campaign. The server's Chinese messages land on the fields they name.
+ * 活动设置 (/campaign?year=&tab=): cadence and deadlines, the time-progress curve and the grading
+ * thresholds of a year's campaign (the server's Chinese messages land on the fields they name),
+ * and in the 竞赛项目 tab the campaign's projects and their tracks.
  */
 import { PERIOD_KINDS } from '@pacer/domain';
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Empty, Form, Input, InputNumber, Row, Select, Spin, TimePicker, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Empty, Form, Input, InputNumber, Row, Select, Spin, Tabs, TimePicker, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApiRequestError, errorMessage } from '../../app/api.ts';
 import { CurveEditor } from './CurveEditor.tsx';
 import { useCampaigns, useSaveCampaign } from './hooks.ts';
+import { MembersTab } from './members/MembersTab.tsx';
 import { RulesEditor } from './RulesEditor.tsx';
 import { curveError, toBody, toValues, type Campaign, type CampaignFormValues } from './settingsValues.ts';
 
@@ -161,6 +163,7 @@ export default function CampaignSettingsPage() {
   const list = campaigns.data ?? [];
   const wanted = Number(sp.get('year')) || new Date().getFullYear();
   const campaign = list.find((c) => c.year === wanted) ?? list.at(-1);
+  const tab = sp.get('tab') === 'projects' ? 'projects' : 'settings';
 
   return (
     <div data-testid="campaign-page" style={{ maxWidth: 1100 }}>
@@ -172,7 +175,7 @@ export default function CampaignSettingsPage() {
           {campaign && (
             <Select
               value={campaign.id}
-              onChange={(id) => setSp({ year: String(list.find((c) => c.id === id)!.year) })}
+              onChange={(id) => setSp({ year: String(list.find((c) => c.id === id)!.year), tab })}
               options={list.map((c) => ({ value: c.id, label: `${c.year} · ${c.name}` }))}
               style={{ minWidth: 0, maxWidth: '100%', flex: '1 1 280px' }}
               aria-label={t('campaign')}
@@ -183,7 +186,17 @@ export default function CampaignSettingsPage() {
       {campaigns.isError && <Alert type="error" showIcon title={errorMessage(campaigns.error)} />}
       {campaigns.isPending && <Spin />}
       {campaigns.data && !campaign && <Empty description={t('none')} />}
-      {campaign && <SettingsForm key={campaign.id} campaign={campaign} />}
+      {campaign && (
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setSp({ year: String(campaign.year), tab: k })}
+          items={[
+            { key: 'settings', label: t('tabs.settings'), children: <SettingsForm key={campaign.id} campaign={campaign} /> },
+            { key: 'projects', label: t('tabs.projects'), children: <MembersTab key={campaign.id} campaign={campaign} /> },
+          ]}
+          data-testid="campaign-tabs"
+        />
+      )}
     </div>
   );
 }

@@ -5,7 +5,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../app/api.ts';
+import { useCan } from '../../app/auth.tsx';
 import { useLocale } from '../../app/LocaleProvider.tsx';
+import { ExportButton } from '../../shared/ExportButton.tsx';
 import { GapPoints, percentText, wanToYuanNumber } from '../../shared/figures.tsx';
 import { todayInBeijing } from '../../shared/periods.ts';
 import { Charts } from './Charts.tsx';
@@ -13,12 +15,14 @@ import { DashboardFilters } from './DashboardFilters.tsx';
 import { filterParams, readFilters, toSearchParams } from './dashboardQuery.ts';
 import { useDashboard } from './hooks.ts';
 import { ProjectLists } from './ProjectLists.tsx';
+import { ProblemFigures } from '../problems/ProblemFigures.tsx';
 
 const KPI_COL = { xs: 12, md: 8, xl: 4 } as const;
 
 export default function DashboardPage() {
   const { t } = useTranslation(['dashboard', 'common']);
   const { locale } = useLocale();
+  const can = useCan();
   const [sp, setSp] = useSearchParams();
   const filters = useMemo(() => readFilters(sp), [sp]);
   const params = useMemo(() => filterParams(filters), [filters]);
@@ -30,9 +34,13 @@ export default function DashboardPage() {
 
   return (
     <div data-testid="dashboard-page">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('title')}
-      </Typography.Title>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between', marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('title')}
+        </Typography.Title>
+        {/* The dashboard's tables (by region, category, level; lagging projects) with the filters on screen. */}
+        <ExportButton path="/api/exports/dashboard.xlsx" params={params} fileName="dashboard.xlsx" testId="export-dashboard" />
+      </div>
       <DashboardFilters value={filters} year={year} asOf={asOf} onChange={(f) => setSp(toSearchParams(f))} />
       {dashboard.isError && <Alert type="error" showIcon title={errorMessage(dashboard.error)} style={{ marginBottom: 12 }} />}
       {!d && dashboard.isPending && <Spin />}
@@ -75,6 +83,7 @@ export default function DashboardPage() {
           </Typography.Paragraph>
           <Charts data={d} filters={filters} />
           <ProjectLists top={d.top} bottom={d.bottom} lagging={d.lagging} />
+          {can('problems:read') && <ProblemFigures from={`${d.year}-01-01`} to={d.asOf} breakdown />}
         </>
       )}
     </div>

@@ -1,5 +1,5 @@
 /** 项目详情 (/projects/:id): every field, the baseline tables, and edit / delete / restore. */
-import { DeleteOutlined, EditOutlined, UndoOutlined } from '@ant-design/icons';
+import { AlertOutlined, DeleteOutlined, EditOutlined, UndoOutlined } from '@ant-design/icons';
 import { PROJECT_LEVELS, PROJECT_STATUSES } from '@pacer/domain';
 import { Alert, App, Button, Card, Result, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -15,7 +15,7 @@ export default function ProjectDetailPage() {
   const { id = '' } = useParams();
   const [searchParams] = useSearchParams();
   const includeDeleted = searchParams.get('deleted') === '1';
-  const { t } = useTranslation(['projects', 'common']);
+  const { t } = useTranslation(['projects', 'common', 'problems']);
   const { locale } = useLocale();
   const { modal, message } = App.useApp();
   const navigate = useNavigate();
@@ -80,6 +80,18 @@ export default function ProjectDetailPage() {
             <Link to="/projects">
               <Button>{t('detail.backToList')}</Button>
             </Link>
+            {can('problems:read') && (
+              <Link to={`/problems?tab=all&projectId=${p.id}`}>
+                <Button icon={<AlertOutlined />} data-testid="project-problems">
+                  {t('problems:title')}
+                </Button>
+              </Link>
+            )}
+            {!deleted && can('problems:raise') && (
+              <Link to={`/problems/new?projectId=${p.id}`}>
+                <Button data-testid="project-raise-problem">{t('problems:raise')}</Button>
+              </Link>
+            )}
             {!deleted && can('projects:update') && (
               <Link to={`/projects/${p.id}/edit`}>
                 <Button type="primary" icon={<EditOutlined />} data-testid="edit-project">

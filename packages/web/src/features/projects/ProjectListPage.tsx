@@ -10,6 +10,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../app/api.ts';
 import { useCan, useUser } from '../../app/auth.tsx';
 import { useLocale } from '../../app/LocaleProvider.tsx';
+import { ExportButton } from '../../shared/ExportButton.tsx';
 import { useIsNarrow } from '../../shared/useMediaQuery.ts';
 import { ColumnSettings, useVisibleColumns } from './ColumnSettings.tsx';
 import { useProjectPage, useRestoreProject } from './hooks.ts';
@@ -109,6 +110,8 @@ export default function ProjectListPage() {
             )}
             <Button icon={<ReloadOutlined />} aria-label={t('common:actions.refresh')} onClick={() => void page.refetch()} />
             <ColumnSettings visible={visible} onChange={setVisible} year={year} />
+            {/* The whole filtered list, not the page: same filters, order, columns and unit as on screen. */}
+            <ExportButton path="/api/exports/projects.xlsx" params={{ ...params, page: undefined, pageSize: undefined, columns: visible, unit: 'wan' }} fileName="projects.xlsx" testId="export-projects" />
             {can('projects:create') && !state.deleted && (
               <Link to="/projects/new">
                 <Button type="primary" icon={<PlusOutlined />} data-testid="create-project">

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/LocaleProvider.tsx';
 import { Money } from '../../shared/Money.tsx';
 import { useIsNarrow } from '../../shared/useMediaQuery.ts';
+import { MonthlyPlanSection } from './battle-plan/MonthlyPlanSection.tsx';
 import { AnnualPlanTable, FundingTable, MilestoneTable } from './PlanTables.tsx';
 
 const dash = (v: ReactNode) => (v === null || v === undefined || v === '' ? '—' : v);
@@ -92,6 +93,7 @@ export function ProjectSections({ project: p }: { project: ProjectDetail }) {
         [item('plannedStart', t('fields.plannedStart'), p.plannedStart), item('plannedFinish', t('fields.plannedFinish'), p.plannedFinish)],
         sub(t('fields.milestones'), <MilestoneTable milestones={p.milestones} />),
       )}
+      <MonthlyPlanSection project={p} />
       {section('location', t('detail.sections.location'), [
         item('location', t('fields.location'), p.latitude !== null && p.longitude !== null ? `${p.latitude}, ${p.longitude}` : null),
         item('description', t('fields.description'), p.description ? <span style={{ whiteSpace: 'pre-wrap' }}>{p.description}</span> : null, 'filled'),

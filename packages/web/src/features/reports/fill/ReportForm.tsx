@@ -8,7 +8,8 @@ import { wanToYuan } from '@pacer/domain';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { useCan } from '../../../app/auth.tsx';
 import { ApiRequestError, errorMessage } from '../../../app/api.ts';
 import { Findings } from '../Findings.tsx';
 import { useSaveReport, useSubmitReport } from '../hooks.ts';
@@ -36,9 +37,10 @@ interface Props {
 }
 
 export function ReportForm({ projectId, data, project, onReload, onSaved }: Props) {
-  const { t } = useTranslation(['reports', 'common']);
+  const { t } = useTranslation(['reports', 'common', 'problems']);
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const can = useCan();
   const [form] = Form.useForm<ReportFormValues>();
   const save = useSaveReport();
   const submit = useSubmitReport();
@@ -218,7 +220,19 @@ export function ReportForm({ projectId, data, project, onReload, onSaved }: Prop
           </Form.Item>
         </Card>
         <MilestoneFields project={project} reported={data.report?.milestones.map((m) => m.kind) ?? []} />
-        <Card size="small" title={t('fill.problems')} style={{ marginBottom: 12 }}>
+        <Card
+          size="small"
+          title={t('fill.problems')}
+          extra={
+            // A new tab, so what is typed here so far stays.
+            can('problems:raise') && (
+              <Link to={`/problems/new?${new URLSearchParams({ projectId, ...(current ? { reportId: current.id } : {}) }).toString()}`} target="_blank" rel="noopener" data-testid="report-raise-problem">
+                {t('problems:raise')}
+              </Link>
+            )
+          }
+          style={{ marginBottom: 12 }}
+        >
           <Form.Item name="problems" style={{ marginBottom: 0 }}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={2000} showCount placeholder={t('fill.problemsPlaceholder')} data-testid="field-problems" />
           </Form.Item>

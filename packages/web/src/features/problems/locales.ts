@@ -1,0 +1,4 @@
+import { en } from './locales.en.ts';
+import { zh } from './locales.zh.ts';
+
+export const problems = { 'zh-CN': zh, 'en-US': en };
