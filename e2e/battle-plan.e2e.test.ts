@@ -4,26 +4,13 @@
  * to the time curve; on a phone the section fits the screen.
  */
 import { beijingLocal, yuanToWanText, type MonthlyPlanDto, type ProjectPage } from '@pacer/domain';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, screenshot, signIn } from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { screenshot, signIn, useBrowser } from './support.ts';
 
 const baseUrl = inject('baseUrl');
 const year = Number(beijingLocal(new Date()).slice(0, 4));
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(viewport = { width: 1440, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', baseURL: baseUrl });
-  return { context, page: await context.newPage() };
-}
+const { newPage } = useBrowser(baseUrl);
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 const monthInput = (page: Page, month: number) => page.getByTestId(`plan-month-${month}`);

@@ -6,21 +6,12 @@
 import fs from 'node:fs/promises';
 import { formatYi, wanToYuan } from '@pacer/domain';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, screenshot, signIn } from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { docxText, screenshot, signIn, useBrowser } from './support.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { newPage } = useBrowser(baseUrl);
 
 interface StatsRow {
   group: string;
@@ -36,21 +27,9 @@ async function downloadVia(page: Page, testId: string): Promise<{ name: string; 
   return { name: download.suggestedFilename(), bytes: await fs.readFile(file) };
 }
 
-/** The text of a Word document, paragraph by paragraph. */
-async function docxText(bytes: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  return xml
-    .replace(/<\/w:p>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
-}
-
 describe('bulletins', () => {
   test('the office downloads the Word and Excel bulletin; both carry the figures of GET /api/stats', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', baseURL: baseUrl, acceptDownloads: true });
-    const page = await context.newPage();
+    const { context, page } = await newPage();
     try {
       await signIn(page, baseUrl, 'admin');
 

@@ -8,20 +8,12 @@
  */
 import { beijingLocal, type OrgDto, type ProjectPage } from '@pacer/domain';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, pickOption, screenshot, signIn, tableRows } from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { pickOption, screenshot, signIn, tableRows, useBrowser } from './support.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { newPage } = useBrowser(baseUrl);
 
 // Last year's first quarter: a period that has passed whatever the day the test runs.
 const Y = Number(beijingLocal(new Date()).slice(0, 4)) - 1;
@@ -56,8 +48,7 @@ const count = (page: Page, key: string) => page.getByTestId(`count-${key}`).loca
 
 describe('data import', () => {
   test('the office uploads a ledger, fixes one column mapping, previews, commits and finds the projects', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', baseURL: baseUrl, acceptDownloads: true });
-    const page = await context.newPage();
+    const { context, page } = await newPage();
     try {
       await signIn(page, baseUrl, 'admin');
       const owners = (await (await context.request.get('/api/organisations?kind=owner')).json()) as OrgDto[];
@@ -137,8 +128,7 @@ describe('data import', () => {
   });
 
   test('on a phone: the fix is remembered for the next ledger, the page fits the screen, an import can be discarded', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', baseURL: baseUrl, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
+    const { context, page } = await newPage({ width: 390, height: 844 }, { isMobile: true, hasTouch: true });
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     try {
       await signIn(page, baseUrl, 'admin');

@@ -6,31 +6,12 @@
  * meeting on a phone.
  */
 import fs from 'node:fs/promises';
-import JSZip from 'jszip';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { closePopups, launchBrowser, pickOption, screenshot, signIn } from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { closePopups, docxText, pickOption, screenshot, useBrowser } from './support.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-});
-
-async function signedIn(username: string, viewport = { width: 1440, height: 900 }): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', baseURL: baseUrl, acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, baseUrl, username);
-  return { page, context };
-}
+const { signedIn } = useBrowser(baseUrl);
 
 /** Types into a searchable select to find an option among many, then picks it. */
 async function searchAndPick(page: Page, testId: string, text: string, label: string): Promise<void> {
@@ -38,17 +19,6 @@ async function searchAndPick(page: Page, testId: string, text: string, label: st
   await page.keyboard.type(text);
   await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`).click();
   await closePopups(page);
-}
-
-/** The text of a Word document, paragraph by paragraph. */
-async function docxText(bytes: Buffer): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  return xml
-    .replace(/<\/w:p>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
 }
 
 interface Meeting {

@@ -4,52 +4,14 @@
  * with an evidence photo, the office re-checks, the owner confirms it closed — and the office's
  * dashboard counts one more problem closed.
  */
-import { deflateSync, crc32 } from 'node:zlib';
 import { beijingLocal } from '@pacer/domain';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { closePopups, launchBrowser, pickOption, screenshot, signIn, tableRows } from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { closePopups, pickOption, screenshot, solidPng, tableRows, useBrowser } from './support.ts';
 
 const baseUrl = inject('baseUrl');
 const today = beijingLocal(new Date()).slice(0, 10);
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-});
-
-async function signedIn(username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', baseURL: baseUrl });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, baseUrl, username);
-  return page;
-}
-
-/** A small solid-colour PNG standing in for a site photo (the server checks the bytes). */
-function solidPng(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => [40, 120, 200]).flat())]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
-}
+const { signedIn } = useBrowser(baseUrl);
 
 /** The number a figure shows on the page (e.g. 销号 on the dashboard). */
 async function figure(page: Page, key: string): Promise<number> {
@@ -88,11 +50,11 @@ describe('problems', () => {
     const title = '二期用地报批卡在省厅（浏览器测试）';
 
     // ── The office notes how many problems are closed this year.
-    const office = await signedIn('admin');
+    const { page: office } = await signedIn('admin');
     const closedBefore = await closedOnDashboard(office);
 
     // ── The owner raises it from its project's page.
-    const owner = await signedIn('owner');
+    const { page: owner } = await signedIn('owner');
     await owner.goto('/projects');
     await (await tableRows(owner)).first().click();
     const projectName = (await owner.getByTestId('project-title').textContent())!.trim();
@@ -131,7 +93,7 @@ describe('problems', () => {
     await expect.poll(() => stateOf(office).textContent()).toBe('待签收');
 
     // ── The department, on a phone, opens it from its notification, signs for it and replies with a photo.
-    const dept = await signedIn('ziyuan', { width: 375, height: 812 });
+    const { page: dept } = await signedIn('ziyuan', { width: 375, height: 812 });
     await dept.getByTestId('notification-bell').click();
     await dept.getByTestId('notification-item').filter({ hasText: title }).first().click();
     await dept.waitForURL(new RegExp(`${problemPath}$`));

@@ -3,26 +3,11 @@
  * against the real server with the demo city (湘潭市) loaded.
  */
 import { formatWan, yuanToWanText, type ProjectDetail, type ProjectPage } from '@pacer/domain';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, pickOption, pickTreeNode, screenshot, signIn, tableRows } from './support.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { pickOption, pickTreeNode, screenshot, signIn, tableRows, useBrowser } from './support.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(viewport = { width: 1440, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', baseURL: baseUrl });
-  const page = await context.newPage();
-  return { context, page };
-}
+const { newPage } = useBrowser(baseUrl);
 
 describe('project library', () => {
   test('admin signs in, filters the list, opens a project, edits and saves it', async () => {
