@@ -39,6 +39,17 @@ export const assignInput = z.object({
   note,
 });
 
+/** Any step's body as the step routes take it: the version read plus what that step needs. */
+export interface StepBody {
+  version: number;
+  note?: string;
+  reason?: string;
+  photoIds?: string[];
+  leadOrgId?: string;
+  coHandlerOrgIds?: string[];
+  deadline?: string | null;
+}
+
 /** Body of the steps that carry a note and, for handlers, evidence photos already uploaded. */
 export const stepInput = z.object({ version, note, photoIds: z.array(z.uuid()).max(9).default([]) });
 /** Steps that send a problem back must say why. */

@@ -3,13 +3,13 @@
  * first start: one problem in each state, dated over the last weeks, walked through the real
  * workflow (so their history and notices are what the app itself would have written).
  */
-import { beijingLocal, CHINA_HOLIDAYS, periodOf, DEFAULT_ESCALATION, isWorkingDay, type ProblemAction, type Role } from '@pacer/domain';
+import { beijingLocal, CHINA_HOLIDAYS, periodOf, DEFAULT_ESCALATION, isWorkingDay, type ProblemAction, type Role, type StepBody } from '@pacer/domain';
 import { eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { organisations, problems, projects } from '../db/schema.ts';
 import type { UserContext } from '../modules/auth/sessions.ts';
 import { addDecision, createMeeting } from '../modules/meetings/service.ts';
-import { raiseProblem, step, type ActContext, type StepBody } from '../modules/problems/service.ts';
+import { raiseProblem, step, type ActContext } from '../modules/problems/service.ts';
 
 export interface SeedAccount {
   id: string;

@@ -3,7 +3,7 @@
  * one transaction that locks the problem, checks the version the caller read, checks the
  * caller's part in it (office, lead, co-handler, raiser), keeps an event and tells the next party.
  */
-import { addWorkingDays, PROBLEM_STATE_LABELS, TRANSITIONS, type ProblemState, type EscalationRules, type HolidayCalendar, type ProblemAction, type ProblemKind, type ProblemSource, type problemInput } from '@pacer/domain';
+import { addWorkingDays, PROBLEM_STATE_LABELS, TRANSITIONS, type ProblemState, type EscalationRules, type HolidayCalendar, type ProblemAction, type ProblemKind, type ProblemSource, type problemInput, type StepBody } from '@pacer/domain';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
@@ -75,16 +75,6 @@ export async function raiseProblem(tx: Exec, user: UserContext, input: RaiseData
   await tx.insert(problemEvents).values({ problemId: row!.id, action: 'raise', toState: 'raised', level: 1, note: input.description, data: { source, meetingId: from.meetingId ?? null }, userId: user.id, orgId: user.orgId, at: ac.now, on: ac.today });
   if (!from.meetingId) await noticeForRaise(tx, row!, ac.now);
   return row!.id;
-}
-
-export interface StepBody {
-  version: number;
-  note?: string;
-  reason?: string;
-  photoIds?: string[];
-  leadOrgId?: string;
-  coHandlerOrgIds?: string[];
-  deadline?: string | null;
 }
 
 /** Runs one step in its own transaction. */

@@ -1,7 +1,7 @@
 /** What the problems API answers (see packages/server/src/modules/problems/routes.ts and docs/problems.md). */
-import type { ExtensionAction, ProblemAction, ProblemDetail, ProblemFigures, ProblemSummary } from '@pacer/domain';
+import type { ExtensionAction, ProblemAction, ProblemDetail, ProblemFigures, ProblemSummary, StepBody } from '@pacer/domain';
 
-export type { ExtensionAction, ProblemAction, ProblemDetail, ProblemFigures, ProblemSummary };
+export type { ExtensionAction, ProblemAction, ProblemDetail, ProblemFigures, ProblemSummary, StepBody };
 
 /** Units a problem can be assigned to (the server's HANDLER_KINDS). */
 export const HANDLER_KINDS: readonly string[] = ['department', 'government', 'hq', 'service_team'];
@@ -45,17 +45,6 @@ export interface WorkingDays {
 export interface EscalationRules {
   deadlineWorkingDays: Record<'urgent' | 'major' | 'normal', number>;
   dueSoonWorkingDays: number;
-}
-
-/** Any step's body: the version read plus what that step takes. */
-export interface StepBody {
-  version: number;
-  note?: string;
-  reason?: string;
-  photoIds?: string[];
-  leadOrgId?: string;
-  coHandlerOrgIds?: string[];
-  deadline?: string | null;
 }
 
 /** The step routes, by action (POST /api/problems/:id/<path>). */
