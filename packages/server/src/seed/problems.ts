@@ -9,6 +9,7 @@ import type { Db } from '../db/client.ts';
 import { organisations, problems, projects } from '../db/schema.ts';
 import type { UserContext } from '../modules/auth/sessions.ts';
 import { addDecision, createMeeting } from '../modules/meetings/service.ts';
+import { setScore, setVisits } from '../modules/meetings/tours.ts';
 import { raiseProblem, step, type ActContext } from '../modules/problems/service.ts';
 
 export interface SeedAccount {
@@ -107,7 +108,27 @@ export async function seedProblems(db: Db, accounts: SeedAccount[], today: Date)
   const heldOn = periodOf('week', todayText).start;
   const meeting = await createMeeting(db, admin, { kind: 'weekly', heldOn, chairPersonId: chair, location: '市政府第一会议室', attendees: '市直相关部门、各县市区分管负责人', gapThreshold: 10, proposeAgenda: true }, on(0).now);
   await addDecision(db, admin, meeting, { text: '市住房和城乡建设局牵头，两周内协调解决重点项目技术工人缺口', kind: 'task', projectId: null, type: 'labour', severity: 'normal', leadOrgId: housing, coHandlerOrgIds: [], deadline: null }, on(0));
+  await seedTour(db, admin, as('leader'), [ownerProject, owner2Project, yuhuProject, hqProject], on(15).now);
   return 8;
+}
+
+/**
+ * Last month's 现场观摩: four projects visited, paper score sheets entered by the office for
+ * two observers and the leader's own, so the tour ranking shows a real spread.
+ */
+async function seedTour(db: Db, office: UserContext, leader: UserContext, visited: string[], now: Date): Promise<void> {
+  const heldOn = beijingLocal(now).slice(0, 10);
+  const tour = await createMeeting(db, office, { kind: 'tour', heldOn, chairPersonId: leader.personId, location: '各观摩点', attendees: '市四大家领导、各县市区党政主要负责人', gapThreshold: 10, proposeAgenda: false }, now);
+  const projectIds = [...new Set(visited)];
+  await setVisits(db, office, tour, { version: 1, visits: projectIds.map((projectId) => ({ projectId, note: '' })) }, now);
+  const sheets: [UserContext, string | undefined, number[]][] = [
+    [office, '评委甲', [92, 85, 78, 88]],
+    [office, '评委乙', [90, 82, 80, 91]],
+    [leader, undefined, [95, 84, 76, 89]],
+  ];
+  for (const [user, observer, scores] of sheets) {
+    for (const [i, projectId] of projectIds.entries()) await setScore(db, user, tour, { projectId, score: scores[i]!, comment: '', observer }, now);
+  }
 }
 
 async function currentVersion(db: Db, id: string): Promise<number> {
