@@ -6,6 +6,7 @@
  * dry run is clean, the commit writes the projects, and the project list shows them.
  * Then, on a phone, the same ledger maps that column by itself (remembered for the office).
  */
+import fs from 'node:fs/promises';
 import { beijingLocal, type OrgDto, type ProjectPage } from '@pacer/domain';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -80,6 +81,16 @@ describe('data import', () => {
       expect(await count(page, 'created')).toBe('0');
       await expect.poll(() => page.getByTestId('problems-table').textContent()).toContain('新项目须填写计划总投资');
       expect(await page.getByTestId('commit-import').isDisabled()).toBe(true);
+
+      // The problems as a workbook to send back to whoever keeps the ledger.
+      const [problemsFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('problems-download').click()]);
+      const problems = new ExcelJS.Workbook();
+      await problems.xlsx.load((await fs.readFile(await problemsFile.path())) as unknown as ArrayBuffer);
+      const reasons: string[] = [];
+      problems.getWorksheet('问题清单')!.eachRow((row, n) => {
+        if (n > 3) reasons.push(String(row.getCell(8).value));
+      });
+      expect(reasons.filter((r) => r.includes('新项目须填写计划总投资'))).toHaveLength(2);
 
       // The fix: 本项目总盘子 is the total investment. Until previewed again, no commit.
       await pickOption(page, 'mapping-field-0-G', '计划总投资');

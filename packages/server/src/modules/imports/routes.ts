@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../app.ts';
 import { FieldValidationError, notFound } from '../../http/errors.ts';
 import { attachment, XLSX_MIME } from '../../xlsx/printed.ts';
+import { problemsWorkbook } from './problems-xlsx.ts';
 import { ownerKeyOf } from './actor.ts';
 import { JobRunner } from './jobs.ts';
 import { forgetHeader, listMemory } from './memory.ts';
@@ -118,6 +119,15 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
     '/api/imports/:id/problems',
     { config, schema: { tags, summary: '问题清单 Problems (sheet, row, column, value, reason)', params: idParams, querystring: pageQuery.extend({ level: z.enum(['error', 'warning']).optional() }), response: { 200: page(problemDto), ...errors } } },
     async (req) => problemsOf(c, req.user!, req.params.id, req.query.level, req.query.page, req.query.pageSize),
+  );
+
+  r.get(
+    '/api/imports/:id/problems.xlsx',
+    { config, schema: { tags, summary: '下载问题清单 Problems as a workbook', params: idParams } },
+    async (req, reply) => {
+      const { body, fileName } = await problemsWorkbook(c, req.user!, req.params.id);
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(fileName)).send(body);
+    },
   );
 
   r.get(

@@ -1,9 +1,10 @@
 /** 问题清单: every problem of the dry run with sheet, row, column, cell and reason, paged by the server. */
-import { Alert, Segmented, Table, Tag, Tooltip } from 'antd';
+import { Alert, Flex, Segmented, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api.ts';
+import { ExportButton } from '../../shared/ExportButton.tsx';
 import { useIsNarrow } from '../../shared/useMediaQuery.ts';
 import { useImportProblems } from './hooks.ts';
 import type { ImportCounts, ImportProblem, ProblemLevel } from './types.ts';
@@ -31,21 +32,23 @@ export function ProblemsTable({ jobId, counts }: { jobId: string; counts: Import
 
   return (
     <div data-testid="problems">
-      <Segmented
-        size="small"
-        value={level}
-        onChange={(v) => {
-          setLevel(v as ProblemLevel | 'all');
-          setPaging((p) => ({ ...p, page: 1 }));
-        }}
-        options={[
-          { value: 'all', label: `${t('problems.all')} ${counts.errors + counts.warnings}` },
-          { value: 'error', label: `${t('problems.error')} ${counts.errors}` },
-          { value: 'warning', label: `${t('problems.warning')} ${counts.warnings}` },
-        ]}
-        style={{ marginBottom: 8 }}
-        data-testid="problems-level"
-      />
+      <Flex wrap gap={8} justify="space-between" align="center" style={{ marginBottom: 8 }}>
+        <Segmented
+          size="small"
+          value={level}
+          onChange={(v) => {
+            setLevel(v as ProblemLevel | 'all');
+            setPaging((p) => ({ ...p, page: 1 }));
+          }}
+          options={[
+            { value: 'all', label: `${t('problems.all')} ${counts.errors + counts.warnings}` },
+            { value: 'error', label: `${t('problems.error')} ${counts.errors}` },
+            { value: 'warning', label: `${t('problems.warning')} ${counts.warnings}` },
+          ]}
+          data-testid="problems-level"
+        />
+        {counts.errors + counts.warnings > 0 && <ExportButton path={`/api/imports/${jobId}/problems.xlsx`} fileName="问题清单.xlsx" testId="problems-download" size="small" />}
+      </Flex>
       {problems.isError && <Alert type="error" showIcon title={errorMessage(problems.error)} style={{ marginBottom: 8 }} />}
       <Table<ImportProblem>
         rowKey="seq"
