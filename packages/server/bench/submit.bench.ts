@@ -3,8 +3,10 @@
  * saving and submitting this week's and this month's report for each of its projects (two
  * requests per submission: PUT /api/reports, POST /api/reports/:id/submit — validated,
  * versioned, audited). Afterwards every accepted report must be in the database exactly once
- * with its two versions; then the round's reports are deleted so the next round starts equal.
- * Floor: the same clients calling an empty route as many times.
+ * with its two versions, and the latest_reports rollup must equal the reports for every project
+ * touched; then the round's reports are deleted so the next round starts equal. Reports the data
+ * set already has for these periods are set aside for the run, so the workload does not depend
+ * on the day it runs. Floor: the same clients calling an empty route as many times.
  */
 import fs from 'node:fs';
 import { periodOf } from '@pacer/domain';

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app.ts';
 import { BOARD_GROUPS, boardByGroup, getBoardJson, listBoards } from './queries.ts';
-import { adjustGrade, draftBoard, publishBoard } from './service.ts';
+import { adjustGrade, draftBoard, presentDraft, publishBoard } from './service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
 const weekQuery = z.object({ week: isoDate.optional() });
@@ -16,7 +16,9 @@ export async function boardRoutes(app: FastifyInstance, ctx: AppContext): Promis
   const manage = { permission: 'boards:manage' as const };
   const tags = ['boards'];
 
-  r.get('/api/boards/draft', { config: manage, schema: { tags, summary: '本周榜单草稿（建议等次） Draft board', querystring: weekQuery } }, async (req) => draftBoard(ctx.db, req.query.week ?? today()));
+  r.get('/api/boards/draft', { config: manage, schema: { tags, summary: '本周榜单草稿（建议等次） Draft board', querystring: weekQuery } }, async (req) =>
+    presentDraft(await draftBoard(ctx.db, req.query.week ?? today())),
+  );
 
   r.put(
     '/api/boards/adjustments',

@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { boardAdjustments, boardEntries, boards } from '../../db/schema.ts';
 import { conflict, fieldError, notFound } from '../../http/errors.ts';
 import type { UserContext } from '../auth/sessions.ts';
-import { boardInputs } from './inputs.ts';
+import { boardInputs, type BoardProject } from './inputs.ts';
 
 export async function draftBoard(db: Db, weekDate: string) {
   const week = periodOf('week', weekDate);
@@ -28,6 +28,32 @@ export async function draftBoard(db: Db, weekDate: string) {
   });
   const [latest] = await db.select({ version: max(boards.version) }).from(boards).where(eq(boards.weekStart, week.start));
   return { week, year, timeProgress: toPercent(progress), publishedVersion: latest?.version ?? null, lines };
+}
+
+/**
+ * The draft as the office's page reads it: each line's project cut to what the page shows (the
+ * full figures stay inside for publishing). At province scale that is a third less to send.
+ */
+export function presentDraft(draft: Awaited<ReturnType<typeof draftBoard>>) {
+  return { ...draft, lines: draft.lines.map(({ item, ...line }) => ({ ...line, item: draftItem(item) })) };
+}
+
+function draftItem(p: BoardProject) {
+  return {
+    projectId: p.projectId,
+    name: p.name,
+    regionName: p.regionName,
+    parkName: p.parkName,
+    hqName: p.hqName,
+    ownerName: p.ownerName,
+    category: p.category,
+    levels: p.levels,
+    planYuan: p.planYuan,
+    ytdYuan: p.ytdYuan,
+    reportMissing: p.reportMissing,
+    maxOverdueDays: p.maxOverdueDays,
+    colour: p.colour,
+  };
 }
 
 export async function adjustGrade(db: Db, user: UserContext, weekDate: string, projectId: string, grade: Grade | null, reason: string) {

@@ -7,7 +7,7 @@
  */
 import { checkReport, periodOf, REPORT_FIELD_LABELS, REPORT_STATUS_LABELS, type ReportData, type ReportFinding, type ReportStatus } from '@pacer/domain';
 import { and, eq, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/client.ts';
+import { queryRowsPrepared, type Db } from '../../db/client.ts';
 import { progressReports, projectMilestones, projects, reportVersions } from '../../db/schema.ts';
 import { conflict, FieldValidationError, notFound } from '../../http/errors.ts';
 import type { UserContext } from '../auth/sessions.ts';
@@ -31,7 +31,7 @@ export async function saveReport(db: Db, user: UserContext, input: ReportData, v
   const base = periodOf(input.periodKind, input.periodDate);
   if (base.start > today) throw new FieldValidationError([{ path: ['periodDate'], field: '填报周期', message: '还没到这个周期，不能提前填报' }]);
   const period = { ...base, year: Number(base.end.slice(0, 4)) };
-  const [hit] = await queryRows<Record<string, unknown>>(
+  const [hit] = await queryRowsPrepared<Record<string, unknown>>(
     db,
     sql`select projects.name as project_name, r.*, ${contextColumns({ project: sql`projects.id`, kind: sql`${period.kind}`, start: sql`${period.start}::date`, year: sql`${period.year}::int` })}
         from projects
@@ -111,7 +111,7 @@ export async function submitReport(db: Db, user: UserContext, id: string, versio
 
 /** The report with its project in the user's scope and the checks' context, in one statement. */
 async function readForSubmit(db: Db, user: UserContext, id: string) {
-  const [row] = await queryRows<Record<string, unknown>>(
+  const [row] = await queryRowsPrepared<Record<string, unknown>>(
     db,
     sql`select projects.name as project_name, r.*, ${contextColumns({ project: sql`r.project_id`, kind: sql`r.period_kind`, start: sql`r.period_start`, year: sql`r.year` })}
         from progress_reports r
@@ -126,7 +126,7 @@ async function readForSubmit(db: Db, user: UserContext, id: string) {
 }
 
 async function writeWithVersion(db: Db, write: SQL, action: string, user: UserContext): Promise<ReportRow[]> {
-  return (await queryRows<Record<string, unknown>>(db, withVersion(write, action, user.id))).map(reportFromRaw);
+  return (await queryRowsPrepared<Record<string, unknown>>(db, withVersion(write, action, user.id))).map(reportFromRaw);
 }
 
 async function reread(db: Db, id: string): Promise<ReportRow> {

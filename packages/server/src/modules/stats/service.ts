@@ -107,18 +107,20 @@ export function figuresQuery(campaign: CampaignSettings, user: UserContext | nul
     filters.category?.length ? inArray(projects.category, filters.category) : undefined,
   );
   const latest = ytdAsOf('lr', sql`projects.id`, year, asOf);
-  // No alias for projects: the scope conditions name its columns as "projects"."…".
+  // No alias for projects: the scope conditions name its columns as "projects"."…". Region and
+  // owner are never null (not-null foreign keys), so every join is a left join: the same rows,
+  // and PostgreSQL drops the joins a grouping does not read.
   return sql`select projects.id, projects.name, projects.region_code, rg.name as region_name, projects.park_code, pk.name as park_name,
           projects.hq_org_id, projects.leader_person_id, projects.owner_org_id,
           projects.levels, projects.category, projects.status, projects.track,
           hq.name as hq_name, ld.name as leader_name, ow.name as owner_name, projects.total_investment_yuan,
           ap.amount_yuan as plan_yuan, ${latest.ytd} as ytd_yuan${extra ? sql`, ${extra}` : sql``}
         from ${projects}
-        join regions rg on rg.code = projects.region_code
+        left join regions rg on rg.code = projects.region_code
         left join regions pk on pk.code = projects.park_code
         left join organisations hq on hq.id = projects.hq_org_id
         left join people ld on ld.id = projects.leader_person_id
-        join organisations ow on ow.id = projects.owner_org_id
+        left join organisations ow on ow.id = projects.owner_org_id
         left join project_annual_plans ap on ap.project_id = projects.id and ap.year = ${year}
         ${latest.join}
         where ${where ?? sql`true`}`;
