@@ -10,7 +10,6 @@ const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409
 const idParams = z.object({ id: z.uuid({ error: '报表编号不正确' }) });
 const versionBody = z.object({ version: z.number({ error: '缺少版本号' }).int().min(1) });
 const periodQuery = z.object({ periodKind: z.enum(PERIOD_KINDS).default('week'), date: isoDate.optional() });
-const todayInBeijing = () => beijingLocal(new Date()).slice(0, 10);
 
 const periodDto = z.object({ kind: z.enum(PERIOD_KINDS), start: z.string(), end: z.string() });
 const periodRow = z.object({
@@ -31,6 +30,8 @@ const periodRow = z.object({
 export async function reportRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['reports'];
+  // The app's clock, so tests with a fake one see the same deadlines and dates as the jobs.
+  const todayInBeijing = () => beijingLocal(ctx.now()).slice(0, 10);
 
   r.get(
     '/api/reports',
@@ -53,7 +54,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext): Promi
       config: { permission: 'reports:read' },
       schema: { tags, summary: '本期填报情况 Reports of a period', description: '应报项目逐个列出：未报、草稿、已提交、退回、已审核，及是否逾期。', querystring: periodQuery, response: { 200: z.object({ period: periodDto, deadline: z.string(), previous: periodDto, rows: z.array(periodRow) }), ...errors } },
     },
-    async (req) => periodReports(ctx.db, req.user!, req.query.periodKind, req.query.date ?? todayInBeijing()),
+    async (req) => periodReports(ctx.db, req.user!, req.query.periodKind, req.query.date ?? todayInBeijing(), ctx.now()),
   );
 
   r.get(
@@ -67,7 +68,7 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext): Promi
         response: { 200: z.array(z.object({ group: z.string(), expected: z.number(), submitted: z.number(), late: z.number(), missing: z.number() })), ...errors },
       },
     },
-    async (req) => complianceBy((await periodReports(ctx.db, req.user!, req.query.periodKind, req.query.date ?? todayInBeijing())).rows, req.query.groupBy),
+    async (req) => complianceBy((await periodReports(ctx.db, req.user!, req.query.periodKind, req.query.date ?? todayInBeijing(), ctx.now())).rows, req.query.groupBy),
   );
 
   r.get(
@@ -122,22 +123,22 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext): Promi
         response: { 200: reportDto, ...errors },
       },
     },
-    async (req) => saveReport(ctx.db, req.user!, req.body, req.body.version ?? null, todayInBeijing()),
+    async (req) => saveReport(ctx.db, req.user!, req.body, req.body.version ?? null, todayInBeijing(), ctx.now()),
   );
 
   r.post('/api/reports/:id/submit', { config: { permission: 'reports:write' }, schema: { tags, summary: '提交 Submit', params: idParams, body: versionBody, response: { 200: reportDto, ...errors } } }, async (req) =>
-    submitReport(ctx.db, req.user!, req.params.id, req.body.version),
+    submitReport(ctx.db, req.user!, req.params.id, req.body.version, ctx.now()),
   );
 
   r.post(
     '/api/reports/:id/approve',
     { config: { permission: 'reports:review', fieldLabels: REPORT_FIELD_LABELS }, schema: { tags, summary: '审核通过 Approve', params: idParams, body: versionBody.extend({ note: z.string().max(1000).nullable().optional() }), response: { 200: reportDto, ...errors } } },
-    async (req) => approveReport(ctx.db, req.user!, req.params.id, req.body.version, req.body.note ?? null),
+    async (req) => approveReport(ctx.db, req.user!, req.params.id, req.body.version, req.body.note ?? null, ctx.now()),
   );
 
   r.post(
     '/api/reports/:id/return',
     { config: { permission: 'reports:review', fieldLabels: REPORT_FIELD_LABELS }, schema: { tags, summary: '退回 Return', params: idParams, body: versionBody.extend({ reason: z.string({ error: '请填写退回原因' }).max(1000) }), response: { 200: reportDto, ...errors } } },
-    async (req) => returnReport(ctx.db, req.user!, req.params.id, req.body.version, req.body.reason),
+    async (req) => returnReport(ctx.db, req.user!, req.params.id, req.body.version, req.body.reason, ctx.now()),
   );
 }

@@ -27,7 +27,8 @@ const LOCKED_STATUSES = new Set(['submitted', 'approved']);
  * version check: it changes the report only if nobody changed it since the read, and keeps the
  * version row in the same statement.
  */
-export async function saveReport(db: Db, user: UserContext, input: ReportData, version: number | null, today: string) {
+/** `now` is the app's clock (a fake one in tests); `today` the Beijing date it falls on. */
+export async function saveReport(db: Db, user: UserContext, input: ReportData, version: number | null, today: string, now = new Date()) {
   const base = periodOf(input.periodKind, input.periodDate);
   if (base.start > today) throw new FieldValidationError([{ path: ['periodDate'], field: '填报周期', message: '还没到这个周期，不能提前填报' }]);
   const period = { ...base, year: Number(base.end.slice(0, 4)) };
@@ -56,7 +57,7 @@ export async function saveReport(db: Db, user: UserContext, input: ReportData, v
     problems: input.problems,
     milestones: input.milestones,
     findings,
-    updatedAt: new Date(),
+    updatedAt: now,
   };
   const write = current
     ? db
@@ -85,7 +86,7 @@ export async function saveReport(db: Db, user: UserContext, input: ReportData, v
  * submit is harmless. Like a save: one read, and one write that happens only if the report is
  * still the version the checks ran on.
  */
-export async function submitReport(db: Db, user: UserContext, id: string, version: number) {
+export async function submitReport(db: Db, user: UserContext, id: string, version: number, now = new Date()) {
   const { report, name, checks } = await readForSubmit(db, user, id);
   if (report.status === 'submitted' && version === report.version - 1) return present(db, report, name); // double click
   if (LOCKED_STATUSES.has(report.status)) throw conflict('本期报表已提交，无需重复提交。', { current: await present(db, report, name) });
@@ -94,7 +95,6 @@ export async function submitReport(db: Db, user: UserContext, id: string, versio
   const findings = checkReport(report, context);
   const errors = findings.filter((f) => f.level === 'error');
   if (errors.length) throw findingsError(errors);
-  const now = new Date();
   const write = db
     .update(progressReports)
     .set({ status: 'submitted', findings, version: report.version + 1, submittedAt: now, submittedBy: user.id, returnReason: null, updatedAt: now })
@@ -136,8 +136,8 @@ async function reread(db: Db, id: string): Promise<ReportRow> {
 }
 
 /** Approves a submitted report; accepting warnings needs a written note. */
-export async function approveReport(db: Db, user: UserContext, id: string, version: number, note: string | null) {
-  return review(db, user, id, version, async (report, tx) => {
+export async function approveReport(db: Db, user: UserContext, id: string, version: number, note: string | null, now = new Date()) {
+  return review(db, user, id, version, now, async (report, tx) => {
     await recordMilestones(tx, report);
     const warnings = (report.findings as ReportFinding[]).filter((f) => f.level === 'warning');
     if (warnings.length && !note?.trim()) {
@@ -148,12 +148,12 @@ export async function approveReport(db: Db, user: UserContext, id: string, versi
 }
 
 /** Returns a submitted report to its owner with a reason. */
-export async function returnReport(db: Db, user: UserContext, id: string, version: number, reason: string) {
+export async function returnReport(db: Db, user: UserContext, id: string, version: number, reason: string, now = new Date()) {
   if (!reason.trim()) throw new FieldValidationError([{ path: ['reason'], field: '退回原因', message: '请填写退回原因，告诉填报人要改什么' }]);
-  return review(db, user, id, version, async () => ({ status: 'returned', returnReason: reason.trim() }));
+  return review(db, user, id, version, now, async () => ({ status: 'returned', returnReason: reason.trim() }));
 }
 
-async function review(db: Db, user: UserContext, id: string, version: number, decide: (r: Row, tx: Tx) => Promise<Partial<Row>>) {
+async function review(db: Db, user: UserContext, id: string, version: number, now: Date, decide: (r: Row, tx: Tx) => Promise<Partial<Row>>) {
   const result = await db.transaction(async (tx) => {
     const { report, name } = await lockReport(tx, user, id, 'write');
     if (report.status !== 'submitted') throw conflict(`报表当前状态为"${statusLabel(report.status)}"，只有已提交的报表可以审核。`, { current: await present(tx as unknown as Db, report, name) });
@@ -161,7 +161,7 @@ async function review(db: Db, user: UserContext, id: string, version: number, de
     const change = await decide(report, tx);
     const [saved] = await tx
       .update(progressReports)
-      .set({ ...change, version: report.version + 1, reviewedAt: new Date(), reviewedBy: user.id, updatedAt: new Date() })
+      .set({ ...change, version: report.version + 1, reviewedAt: now, reviewedBy: user.id, updatedAt: now })
       .where(eq(progressReports.id, id))
       .returning();
     await keepVersion(tx, saved!, change.status === 'approved' ? 'approve' : 'return', user);
