@@ -1,4 +1,6 @@
 /** Words of 数据导入 and the Excel exports, Simplified Chinese — the reference table. */
+import { IMPORT_STATUS_LABELS } from '@pacer/domain';
+
 export const zh = {
   title: '数据导入',
   intro: '直接上传各单位现有的 Excel 台账（项目台账、投资进度表），系统识别表头和单位，先预检、确认无误后再提交；每次导入都可撤销。',
@@ -32,18 +34,8 @@ export const zh = {
     progress: '只更新系统中已有项目的进度；项目信息列（除识别项目用的名称、代码、区划）不导入。',
   },
   steps: { upload: '上传读取', mapping: '确认对应关系', preview: '预检', commit: '提交', done: '完成' },
-  statuses: {
-    analysing: '读取中',
-    mapping: '待确认对应关系',
-    previewing: '预检中',
-    previewed: '预检完成',
-    committing: '写入中',
-    committed: '已导入',
-    rolling_back: '撤销中',
-    rolled_back: '已撤销',
-    failed: '失败',
-    discarded: '已放弃',
-  },
+  // The same words the server uses in its messages, from one place.
+  statuses: IMPORT_STATUS_LABELS,
   job: {
     file: '文件',
     size: '大小',
