@@ -130,6 +130,51 @@ describe('filing a weekly report', () => {
   });
 });
 
+describe('saving and submitting in one request (提交审核)', () => {
+  const versionsOf = async (id: string) => ((await t.call('GET', `/api/reports/${id}/versions`, { cookie: admin })).json() as { action: string }[]).map((v) => v.action);
+  // Projects no other test files a week report for: owner's second, owner2's second.
+  let projects: { id: string; cookie: string }[];
+  beforeAll(async () => {
+    const second = async (cookie: string) => ({ id: (await t.call('GET', '/api/projects?status=continuing,new&pageSize=50', { cookie })).json().items[1].id as string, cookie });
+    projects = [await second(owner), await second(owner2)];
+  });
+  const figures = async ({ id: project, cookie }: { id: string; cookie: string }) => {
+    const f = (await t.call('GET', `/api/reports/form?projectId=${project}&periodKind=week&date=${today}`, { cookie })).json();
+    const prefill = (f.prefill ?? { ytdYuan: 0, sinceStartYuan: 0 }) as { ytdYuan: number; sinceStartYuan: number };
+    // This week's figures: 本期 added to both running totals, as a site would report.
+    return (delta: number) => ({ projectId: project, periodKind: 'week', periodDate: today, ytdYuan: prefill.ytdYuan + delta, sinceStartYuan: prefill.sinceStartYuan + delta, periodYuan: delta });
+  };
+
+  it('keeps the report a draft, errors listed, while an error stands; submits once fixed', async () => {
+    const week = await figures(projects[0]!);
+    const bad = await t.call('PUT', '/api/reports', { cookie: owner, body: { ...week(500_000), periodYuan: 1, submit: true } });
+    expect(bad.statusCode).toBe(200);
+    expect(bad.json().status).toBe('draft');
+    expect(bad.json().findings.some((f: { level: string; field: string }) => f.level === 'error' && f.field === 'periodYuan')).toBe(true);
+    const good = await t.call('PUT', '/api/reports', { cookie: owner, body: { ...week(500_000), version: bad.json().version, submit: true } });
+    expect(good.statusCode).toBe(200);
+    expect(good.json()).toMatchObject({ status: 'submitted', version: bad.json().version + 1 });
+    expect(good.json().submittedAt).not.toBeNull();
+    expect(await versionsOf(good.json().id)).toEqual(['save', 'submit']);
+  });
+
+  it('answers a first submission sent twice at once with one report, submitted once', async () => {
+    const { id: project, cookie } = projects[1]!;
+    const body = { ...(await figures(projects[1]!))(300_000), submit: true };
+    const [a, b] = await Promise.all([t.call('PUT', '/api/reports', { cookie, body }), t.call('PUT', '/api/reports', { cookie, body })]);
+    expect([a.statusCode, b.statusCode], a.body).toEqual([200, 200]);
+    expect(a.json()).toMatchObject({ id: b.json().id, version: b.json().version, status: 'submitted' });
+    expect(await versionsOf(a.json().id)).toEqual(['submit']);
+    // A retry after a lost answer is the same submission; other figures are a change, refused.
+    const retry = await t.call('PUT', '/api/reports', { cookie, body });
+    expect(retry.json()).toMatchObject({ id: a.json().id, version: a.json().version });
+    const changed = await t.call('PUT', '/api/reports', { cookie, body: { ...body, physicalProgress: '另一份' } });
+    expect(changed.statusCode).toBe(409);
+    const rows = await t.database.db.select().from(progressReports).where(eq(progressReports.projectId, project));
+    expect(rows.filter((r) => r.periodStart === week.start && r.periodKind === 'week')).toHaveLength(1);
+  });
+});
+
 describe('scope and checks', () => {
   it('hides another owner\'s project from a reporter', async () => {
     const res = await t.call('PUT', '/api/reports', {

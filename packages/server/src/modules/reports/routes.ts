@@ -117,13 +117,16 @@ export async function reportRoutes(app: FastifyInstance, ctx: AppContext): Promi
       config: { permission: 'reports:write', fieldLabels: REPORT_FIELD_LABELS },
       schema: {
         tags,
-        summary: '保存填报草稿 Save a draft',
-        description: '按项目和周期保存；已有草稿时须带 version。保存时即检查数据并返回提示（findings）。',
-        body: reportInput.and(z.object({ version: z.number().int().min(1).nullable().optional() })),
+        summary: '保存填报草稿（或保存并提交） Save a draft, or save and submit',
+        description:
+          '按项目和周期保存；已有草稿时须带 version。保存时即检查数据并返回提示（findings）。' +
+          'submit=true 时在同一次请求中保存并提交：检查没有错误则状态为 submitted；有错误则只保存为草稿（status 仍为 draft），错误列在 findings 中。' +
+          '重复发送同一提交（双击、超时重试）返回已提交的报表。',
+        body: reportInput.and(z.object({ version: z.number().int().min(1).nullable().optional(), submit: z.boolean().optional() })),
         response: { 200: reportDto, ...errors },
       },
     },
-    async (req) => saveReport(ctx.db, req.user!, req.body, req.body.version ?? null, todayInBeijing(), ctx.now()),
+    async (req) => saveReport(ctx.db, req.user!, req.body, req.body.version ?? null, todayInBeijing(), ctx.now(), req.body.submit ?? false),
   );
 
   r.post('/api/reports/:id/submit', { config: { permission: 'reports:write' }, schema: { tags, summary: '提交 Submit', params: idParams, body: versionBody, response: { 200: reportDto, ...errors } } }, async (req) =>

@@ -26,9 +26,13 @@ const LOCKED_STATUSES = new Set(['submitted', 'approved']);
  * (project in scope, the current report, the checks' context) and one write that is also the
  * version check: it changes the report only if nobody changed it since the read, and keeps the
  * version row in the same statement.
+ *
+ * With `submit` (the form's 提交审核 button) the same write also submits the report when the
+ * checks find no error — one request instead of save-then-submit; with an error it is kept as a
+ * draft and comes back with the errors in its findings, exactly as a save would.
+ * `now` is the app's clock (a fake one in tests); `today` the Beijing date it falls on.
  */
-/** `now` is the app's clock (a fake one in tests); `today` the Beijing date it falls on. */
-export async function saveReport(db: Db, user: UserContext, input: ReportData, version: number | null, today: string, now = new Date()) {
+export async function saveReport(db: Db, user: UserContext, input: ReportData, version: number | null, today: string, now = new Date(), submit = false) {
   const base = periodOf(input.periodKind, input.periodDate);
   if (base.start > today) throw new FieldValidationError([{ path: ['periodDate'], field: '填报周期', message: '还没到这个周期，不能提前填报' }]);
   const period = { ...base, year: Number(base.end.slice(0, 4)) };
@@ -43,11 +47,13 @@ export async function saveReport(db: Db, user: UserContext, input: ReportData, v
   const name = String(hit.project_name);
   const current = hit.id === null || hit.id === undefined ? null : reportFromRaw(hit);
   if (current) {
+    if (submit && isReplayedSubmit(current, input, version, user)) return presentReport(current, name, contextFromRow(hit).rule);
     if (LOCKED_STATUSES.has(current.status)) throw conflict('本期报表已提交，不能再修改；如需更正，请联系审核人退回。', { current: await present(db, current, name) });
     if (version !== current.version) throw await staleVersion(db, current, name, version);
   }
   const { context, rule } = contextFromRow(hit);
   const findings = checkReport(input, context);
+  const submitting = submit && !findings.some((f) => f.level === 'error');
   const values = {
     periodYuan: input.periodYuan,
     ytdYuan: input.ytdYuan,
@@ -58,6 +64,7 @@ export async function saveReport(db: Db, user: UserContext, input: ReportData, v
     milestones: input.milestones,
     findings,
     updatedAt: now,
+    ...(submitting ? { status: 'submitted', submittedAt: now, submittedBy: user.id, returnReason: null } : {}),
   };
   const write = current
     ? db
@@ -70,15 +77,50 @@ export async function saveReport(db: Db, user: UserContext, input: ReportData, v
         .values({ ...values, projectId: input.projectId, periodKind: period.kind, periodStart: period.start, periodEnd: period.end, year: period.year, createdBy: user.id })
         .onConflictDoNothing()
         .returning();
-  const [saved] = await writeWithVersion(db, write.getSQL(), 'save', user);
+  const [saved] = await writeWithVersion(db, write.getSQL(), submitting ? 'submit' : 'save', user);
   if (!saved) {
     // Two first saves at once: the loser finds the row the winner made and must re-read it.
-    if (!current) throw conflict('同一周期的报表刚被他人创建，请刷新后在其基础上修改。');
+    if (!current) return lostFirstSave(db, user, input, submit, name);
     const now = await reread(db, current.id);
+    if (submit && isReplayedSubmit(now, input, version, user)) return present(db, now, name);
     if (LOCKED_STATUSES.has(now.status)) throw conflict('本期报表已提交，不能再修改；如需更正，请联系审核人退回。', { current: await present(db, now, name) });
     throw await staleVersion(db, now, name, version);
   }
   return presentReport(saved, name, rule);
+}
+
+/**
+ * A save-and-submit sent twice (a double click, a retry after a lost response) finds the report
+ * already submitted by this user with exactly these figures, one version on from the one it read:
+ * the answer is that submission, not an error.
+ */
+function isReplayedSubmit(report: ReportRow, input: ReportData, version: number | null, user: UserContext): boolean {
+  if (report.status !== 'submitted' || report.submittedBy !== user.id) return false;
+  if (report.version !== (version ?? 0) + 1) return false;
+  return (
+    report.periodYuan === input.periodYuan &&
+    report.ytdYuan === input.ytdYuan &&
+    report.sinceStartYuan === input.sinceStartYuan &&
+    report.paidYtdYuan === input.paidYtdYuan &&
+    report.physicalProgress === input.physicalProgress &&
+    report.problems === input.problems &&
+    sameMilestones(report.milestones as ReportData['milestones'], input.milestones)
+  );
+}
+
+// Compared field by field: jsonb keeps an object's keys in its own order.
+const sameMilestones = (a: ReportData['milestones'], b: ReportData['milestones']) =>
+  a.length === b.length && a.every((m, i) => m.kind === b[i]!.kind && m.actualDate === b[i]!.actualDate);
+
+/** Two first saves of one period at once: the loser's answer depends on what the winner made. */
+async function lostFirstSave(db: Db, user: UserContext, input: ReportData, submit: boolean, name: string) {
+  const period = periodOf(input.periodKind, input.periodDate);
+  const [winner] = await db
+    .select()
+    .from(progressReports)
+    .where(and(eq(progressReports.projectId, input.projectId), eq(progressReports.periodKind, period.kind), eq(progressReports.periodStart, period.start)));
+  if (winner && submit && isReplayedSubmit(winner, input, null, user)) return present(db, winner, name);
+  throw conflict('同一周期的报表刚被他人创建，请刷新后在其基础上修改。');
 }
 
 /**

@@ -67,14 +67,6 @@ export function useSaveReport() {
   return useMutation({ mutationFn: (body: ReportWrite) => api.put<ReportDto>('/api/reports', body), onSuccess: after });
 }
 
-export function useSubmitReport() {
-  const after = useAfterWrite();
-  return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) => api.post<ReportDto>(`/api/reports/${id}/submit`, { version }),
-    onSuccess: after,
-  });
-}
-
 export function useApproveReport() {
   const after = useAfterWrite();
   return useMutation({

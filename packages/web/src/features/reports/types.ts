@@ -72,4 +72,5 @@ export interface ReportPhoto {
 }
 
 /** PUT /api/reports: the domain's input plus the version read (null for a new report). */
-export type ReportWrite = ReportInput & { version: number | null };
+/** `submit`: save and submit in one request (提交审核); with an error the report stays a draft. */
+export type ReportWrite = ReportInput & { version: number | null; submit?: boolean };

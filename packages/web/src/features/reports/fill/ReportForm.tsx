@@ -12,7 +12,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useCan } from '../../../app/auth.tsx';
 import { ApiRequestError, errorMessage } from '../../../app/api.ts';
 import { Findings } from '../Findings.tsx';
-import { useSaveReport, useSubmitReport } from '../hooks.ts';
+import { useSaveReport } from '../hooks.ts';
 import type { ReportFormData } from '../types.ts';
 import { AmountFields } from './AmountFields.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
@@ -43,7 +43,6 @@ export function ReportForm({ projectId, data, project, onReload, onSaved }: Prop
   const can = useCan();
   const [form] = Form.useForm<ReportFormValues>();
   const save = useSaveReport();
-  const submit = useSubmitReport();
   const [initial] = useState(() => initialValues(data));
   // Kept for the whole visit: a save with a mismatch must not lose what 本期 is measured from.
   const [previousYtd] = useState(() => previousYtdOf(data));
@@ -52,7 +51,7 @@ export function ReportForm({ projectId, data, project, onReload, onSaved }: Prop
   const [conflict, setConflict] = useState<{ message: string; current: ReportDto | null } | null>(null);
   const lastYtd = useRef(initial.ytdWan);
   const findingsRef = useRef<HTMLDivElement>(null);
-  const pending = save.isPending || submit.isPending;
+  const pending = save.isPending;
   const editable = !current || current.status === 'draft' || current.status === 'returned';
 
   const label = (field: string, fallback = field) => {
@@ -93,8 +92,11 @@ export function ReportForm({ projectId, data, project, onReload, onSaved }: Prop
     }
   };
 
-  /** Saves the draft; resolves with the saved report, or null when it was not saved. */
-  const saveDraft = async (): Promise<ReportDto | null> => {
+  /**
+   * Saves the draft — and with `submit`, submits it in the same request when the checks find no
+   * error; resolves with the saved report, or null when it was not saved.
+   */
+  const saveDraft = async (submit = false): Promise<ReportDto | null> => {
     const values = form.getFieldsValue(true) as ReportFormValues;
     const checked = toWrite(values, { projectId, period: data.period, version: current?.version ?? null }, {
       required: (field) => t('fill.required', { field: label(field) }),
@@ -105,7 +107,7 @@ export function ReportForm({ projectId, data, project, onReload, onSaved }: Prop
       return null;
     }
     try {
-      const saved = await save.mutateAsync(checked.body);
+      const saved = await save.mutateAsync({ ...checked.body, submit });
       setCurrent(saved);
       onSaved(saved);
       setSummary(null);
@@ -125,24 +127,17 @@ export function ReportForm({ projectId, data, project, onReload, onSaved }: Prop
   };
 
   const onSubmit = async () => {
-    const saved = await saveDraft();
+    const saved = await saveDraft(true);
     if (!saved) return;
-    const errors = saved.findings.filter((f) => f.level === 'error');
-    if (errors.length) {
-      setSummary({ count: errors.length, lines: errors.map((f) => `${label(f.field)}：${f.message}`) });
-      window.scrollTo({ top: 0, behavior: 'smooth' });
+    if (saved.status === 'submitted') {
+      void message.success(t('fill.submitted'));
+      void navigate(`/reports/${saved.id}`, { replace: true });
       return;
     }
-    submit.mutate(
-      { id: saved.id, version: saved.version },
-      {
-        onSuccess: (done) => {
-          void message.success(t('fill.submitted'));
-          void navigate(`/reports/${done.id}`, { replace: true });
-        },
-        onError: fail,
-      },
-    );
+    // Kept as a draft: an error stands.
+    const errors = saved.findings.filter((f) => f.level === 'error');
+    setSummary({ count: errors.length, lines: errors.map((f) => `${label(f.field)}：${f.message}`) });
+    window.scrollTo({ top: 0, behavior: 'smooth' });
   };
 
   /** 本期 follows 本年累计 (= 本年累计 − 上期), and so does 自开工累计, so nothing is typed twice. */
@@ -240,10 +235,10 @@ export function ReportForm({ projectId, data, project, onReload, onSaved }: Prop
       </Form>
       <PhotoSection reportId={current?.id ?? null} editable={editable && !pending} />
       <div className="pacer-form-actions">
-        <Button onClick={() => void onSave()} loading={save.isPending && !submit.isPending} disabled={pending || !editable} data-testid="save-report">
+        <Button onClick={() => void onSave()} loading={save.isPending && !save.variables?.submit} disabled={pending || !editable} data-testid="save-report">
           {t('fill.saveDraft')}
         </Button>
-        <Button type="primary" onClick={() => void onSubmit()} loading={submit.isPending} disabled={pending || !editable} data-testid="submit-report">
+        <Button type="primary" onClick={() => void onSubmit()} loading={save.isPending && !!save.variables?.submit} disabled={pending || !editable} data-testid="submit-report">
           {t('fill.submit')}
         </Button>
       </div>
