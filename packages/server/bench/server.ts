@@ -22,7 +22,9 @@ async function main() {
   // A data set made before a new migration (an index) gets it here.
   await migrateDatabase(database);
   const webDir = process.env.BENCH_WEB_DIR || undefined;
-  const { app } = await buildApp({ database, logger: false, webDir });
+  // The production default for the session cache unless PACER_SESSION_CACHE_SECONDS says otherwise (to compare).
+  const cache = process.env.PACER_SESSION_CACHE_SECONDS;
+  const { app } = await buildApp({ database, logger: false, webDir, sessionCacheSeconds: cache === undefined ? undefined : Number(cache) });
   const client = (database.db as unknown as { $client: { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> } }).$client;
 
   app.get('/bench/empty', { config: { permission: 'public' } }, async () => ({}));

@@ -49,6 +49,8 @@ export interface AppContext {
   database: Database;
   db: Db;
   sessionTtlMs: number;
+  /** How long an instance may answer from a session it resolved recently (0: never). */
+  sessionCacheMs: number;
   cookieSecure: boolean;
   /** The clock: deadlines, escalation and reminders read it, so tests can move time. */
   now: () => Date;
@@ -61,6 +63,8 @@ export interface AppContext {
 export interface BuildOptions {
   database: Database;
   sessionTtlHours?: number;
+  /** Defaults to 5 seconds (PACER_SESSION_CACHE_SECONDS). */
+  sessionCacheSeconds?: number;
   cookieSecure?: boolean;
   /** Directory of the built web client; served with SPA fallback when present. */
   webDir?: string;
@@ -88,6 +92,7 @@ export async function buildApp(opts: BuildOptions): Promise<PacerApp> {
     database: opts.database,
     db: opts.database.db,
     sessionTtlMs: (opts.sessionTtlHours ?? 12) * 3_600_000,
+    sessionCacheMs: (opts.sessionCacheSeconds ?? 5) * 1000,
     cookieSecure: opts.cookieSecure ?? false,
     now: opts.now ?? (() => new Date()),
     importLimits: importLimits(opts.importLimits),

@@ -24,6 +24,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Idle sessions expire after this many hours. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /**
+   * Seconds an instance may answer from a session it looked up recently instead of asking the
+   * database on every request. A sign-out or a disabled account reaches other instances (and
+   * the CLI's changes reach servers) within this time; 0 turns it off.
+   */
+  PACER_SESSION_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
   /** Send cookies only over HTTPS; turn on behind a TLS proxy. */
   COOKIE_SECURE: bool.default(false),
   /** Load the fictional demo city into an empty database at start. */

@@ -21,6 +21,7 @@ async function main() {
   const { app } = await buildApp({
     database,
     sessionTtlHours: config.SESSION_TTL_HOURS,
+    sessionCacheSeconds: config.PACER_SESSION_CACHE_SECONDS,
     cookieSecure: config.COOKIE_SECURE,
     webDir: config.PACER_WEB_DIR ?? DEFAULT_WEB_DIR,
     logger: { level: config.LOG_LEVEL },

@@ -40,6 +40,31 @@ describe('sign-in', () => {
     expect((await t.call('GET', '/api/auth/me', { cookie })).statusCode).toBe(401);
   });
 
+  it('signs a disabled account out at once', async () => {
+    const [cookie, admin] = await Promise.all([t.login('owner2'), t.login('admin')]);
+    const me = (await t.call('GET', '/api/auth/me', { cookie })).json();
+    const disabled = await t.call('PATCH', `/api/users/${me.id}`, { cookie: admin, body: { disabled: true } });
+    expect(disabled.statusCode).toBe(200);
+    expect((await t.call('GET', '/api/auth/me', { cookie })).statusCode).toBe(401);
+    await t.call('PATCH', `/api/users/${me.id}`, { cookie: admin, body: { disabled: false } });
+  });
+
+  it('answers from a recent lookup for at most the cache time, then asks the database', async () => {
+    const { resolveSession } = await import('./sessions.ts');
+    const { sessions } = await import('../../db/schema.ts');
+    const cookie = await t.login('owner');
+    const token = cookie.replace(/^pacer_session=/, '');
+    const ttl = 3_600_000;
+    expect((await resolveSession(t.database.db, token, ttl, 300))?.username).toBe('owner');
+    // Signed out elsewhere (another instance, the CLI): this one may still answer for the moment…
+    await t.database.db.delete(sessions);
+    expect((await resolveSession(t.database.db, token, ttl, 300))?.username).toBe('owner');
+    expect(await resolveSession(t.database.db, token, ttl, 0)).toBeNull();
+    // …and no longer once the cache time has passed.
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(await resolveSession(t.database.db, token, ttl, 300)).toBeNull();
+  });
+
   it('refuses anonymous calls to protected routes', async () => {
     const res = await t.call('GET', '/api/projects');
     expect(res.statusCode).toBe(401);

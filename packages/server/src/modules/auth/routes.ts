@@ -29,7 +29,7 @@ export function registerSessionHook(app: FastifyInstance, ctx: AppContext): void
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const token = request.cookies[SESSION_COOKIE];
-    request.user = token ? await resolveSession(ctx.db, token, ctx.sessionTtlMs) : null;
+    request.user = token ? await resolveSession(ctx.db, token, ctx.sessionTtlMs, ctx.sessionCacheMs) : null;
   });
 }
 

@@ -33,7 +33,50 @@ export async function createSession(db: Db, userId: string, ttlMs: number): Prom
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, tokenId(token)));
+  const id = tokenId(token);
+  await db.delete(sessions).where(eq(sessions.id, id));
+  recentSessions.get(db)?.delete(id);
+}
+
+/**
+ * Sessions this instance resolved in the last few seconds (PACER_SESSION_CACHE_SECONDS), so a
+ * burst of requests — the Friday rush sends one per report — does not look the same session up
+ * every time. Signing out, and disabling an account, take effect at once on the instance that
+ * did it and within those seconds on the others (or through the CLI); 0 turns the cache off.
+ * Bounded: when full, the oldest entries go first.
+ */
+class RecentSessions {
+  private readonly entries = new Map<string, { user: UserContext; until: number }>();
+  constructor(private readonly limit = 20_000) {}
+
+  get(id: string, now: number): UserContext | null {
+    const hit = this.entries.get(id);
+    if (!hit) return null;
+    if (hit.until > now) return hit.user;
+    this.entries.delete(id);
+    return null;
+  }
+
+  set(id: string, user: UserContext, until: number): void {
+    this.entries.delete(id);
+    this.entries.set(id, { user, until });
+    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  delete(id: string): void {
+    this.entries.delete(id);
+  }
+
+  forgetUser(userId: string): void {
+    for (const [id, entry] of this.entries) if (entry.user.id === userId) this.entries.delete(id);
+  }
+}
+
+const recentSessions = new WeakMap<Db, RecentSessions>();
+
+/** Drops a user's cached sessions on this instance: called when the account is disabled. */
+export function forgetUserSessions(db: Db, userId: string): void {
+  recentSessions.get(db)?.forgetUser(userId);
 }
 
 /**
@@ -62,18 +105,34 @@ function prepareLookup(db: Db) {
 
 const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
 
-/** The user for a token, extending the session (sliding expiry), or null. */
-export async function resolveSession(db: Db, token: string, ttlMs: number): Promise<UserContext | null> {
+/**
+ * The user for a token, extending the session (sliding expiry), or null. `cacheMs` > 0 answers
+ * from this instance's recent lookups for that long (never past the session's expiry).
+ */
+export async function resolveSession(db: Db, token: string, ttlMs: number, cacheMs = 0): Promise<UserContext | null> {
   const id = tokenId(token);
   const now = new Date();
+  const recent = cacheMs > 0 ? recentOf(db) : null;
+  const cached = recent?.get(id, now.getTime());
+  if (cached) return cached;
   let lookup = lookups.get(db);
   if (!lookup) lookups.set(db, (lookup = prepareLookup(db)));
   const [row] = await lookup.execute({ id, now });
   if (!row) return null;
   // Extend at most once a minute to keep reads cheap.
-  if (row.expiresAt.getTime() - now.getTime() < ttlMs - 60_000) {
-    await db.update(sessions).set({ expiresAt: new Date(now.getTime() + ttlMs) }).where(eq(sessions.id, id));
+  let expiresAt = row.expiresAt.getTime();
+  if (expiresAt - now.getTime() < ttlMs - 60_000) {
+    expiresAt = now.getTime() + ttlMs;
+    await db.update(sessions).set({ expiresAt: new Date(expiresAt) }).where(eq(sessions.id, id));
   }
-  const { expiresAt: _expires, ...user } = row;
-  return { ...user, role: user.role as Role };
+  const { expiresAt: _expires, ...fields } = row;
+  const user = { ...fields, role: fields.role as Role };
+  recent?.set(id, user, Math.min(now.getTime() + cacheMs, expiresAt));
+  return user;
+}
+
+function recentOf(db: Db): RecentSessions {
+  let recent = recentSessions.get(db);
+  if (!recent) recentSessions.set(db, (recent = new RecentSessions()));
+  return recent;
 }

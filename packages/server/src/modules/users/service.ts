@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { organisations, people, regions, users } from '../../db/schema.ts';
 import { conflict, fieldError } from '../../http/errors.ts';
 import { hashPassword, passwordProblem } from '../auth/passwords.ts';
+import { forgetUserSessions } from '../auth/sessions.ts';
 
 export const newUserInput = z.object({
   username: z
@@ -58,6 +59,7 @@ export async function listUsers(db: Db) {
 
 export async function setUserDisabled(db: Db, id: string, disabled: boolean) {
   const [row] = await db.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, id)).returning();
+  if (disabled) forgetUserSessions(db, id);
   return row ? presentAccount(row) : null;
 }
 
