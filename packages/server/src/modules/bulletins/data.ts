@@ -80,12 +80,15 @@ export async function bulletinData(db: Db, kind: BulletinKind, date: string, now
   const year = Number(asOf.slice(0, 4));
   const [city] = await db.select({ name: regions.name }).from(regions).where(eq(regions.kind, 'city')).limit(1);
   const cityName = city?.name ?? '';
-  const [byRegion, byCategory] = await Promise.all([
+  // The queries do not depend on one another: at province scale the per-project inputs take
+  // seconds, and the sums, grades and problems are read meanwhile on other connections.
+  const [byRegion, byCategory, inputs, grades, facts] = await Promise.all([
     computeStats(db, null, { year, asOf, groupBy: 'region' }),
     computeStats(db, null, { year, asOf, groupBy: 'category' }),
+    boardInputs(db, { kind: 'week', start: periodOf('week', asOf).start, end: asOf }),
+    kind === 'week' ? publishedGrades(db, period.start) : null,
+    problemFacts(db, null, `${year}-01-01`, asOf),
   ]);
-  const inputs = await boardInputs(db, { kind: 'week', start: periodOf('week', asOf).start, end: asOf });
-  const grades = kind === 'week' ? await publishedGrades(db, period.start) : null;
   const projects: BulletinProject[] = inputs.projects.map((p) => {
     const rate = completionRate(p.ytdYuan, p.planYuan);
     return {
@@ -109,7 +112,7 @@ export async function bulletinData(db: Db, kind: BulletinKind, date: string, now
     ahead.length ? `${listNames(ahead)}快于时序进度。` : '各县市区均慢于时序进度，需加快推进。',
     `红色预警项目${projects.filter((p) => p.colour === 'red').length}个，黄色预警项目${projects.filter((p) => p.colour === 'yellow').length}个。`,
   ].filter((s): s is string => s !== null);
-  const problemGroups = groupProblemFigures(await problemFacts(db, null, `${year}-01-01`, asOf), 'department', asOf);
+  const problemGroups = groupProblemFigures(facts, 'department', asOf);
   const titles: Record<BulletinKind, string> = {
     week: `${cityName}重点项目建设周晒榜`,
     month: `${cityName}重点项目建设情况通报`,

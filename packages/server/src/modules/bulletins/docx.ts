@@ -1,11 +1,19 @@
-/** The bulletin as a Word document in the form offices publish: 标题, 日期, 综述, 表格, 红黄榜. */
+/**
+ * The bulletin as a Word document in the form offices publish: 标题, 日期, 综述, 表格, 红黄榜.
+ * The project table's rows, the only large part, are written as text after `docx` has packed
+ * the rest (table-rows.ts); everything else is built with `docx`.
+ */
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { StatsRow } from '../stats/service.ts';
 import type { BulletinData, BulletinProject } from './data.ts';
+import { fillTemplateRow, rowTemplate } from './table-rows.ts';
 
 const BODY_FONT = 'FangSong';
 const TITLE_FONT = 'SimHei';
-const num = (v: number | null, d = 2) => (v === null ? '—' : v.toLocaleString('zh-CN', { minimumFractionDigits: d, maximumFractionDigits: d }));
+// One formatter per number of decimals, made once: toLocaleString with options builds a new
+// one on every call, which took most of the time of a province's table.
+const FORMATS = new Map([1, 2].map((d) => [d, new Intl.NumberFormat('zh-CN', { minimumFractionDigits: d, maximumFractionDigits: d })]));
+const num = (v: number | null, d: 1 | 2 = 2) => (v === null ? '—' : FORMATS.get(d)!.format(v));
 
 function cell(text: string, opts: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) {
   return new TableCell({
@@ -36,12 +44,21 @@ function para(text: string) {
 const statsRows = (rows: StatsRow[], total: StatsRow) =>
   [...rows, total].map((r, i) => [r === total ? '' : String(i + 1), r.group, String(r.projects), num(r.planWan), num(r.ytdWan), r.completionRate === null ? '—' : `${num(r.completionRate)}%`, num(r.gapPoints)]);
 
-const projectRows = (list: BulletinProject[], withGrade: boolean) =>
-  list.map((p, i) => [String(i + 1), p.name, p.regionName, num(p.planWan), num(p.ytdWan), p.completionRate === null ? '—' : `${num(p.completionRate)}%`, num(p.gapPoints), ...(withGrade ? [p.grade ?? '—'] : [])]);
+/** Row by row as they are written: no second array of a province's rows. */
+function* projectRows(list: BulletinProject[], withGrade: boolean): Generator<string[]> {
+  let i = 0;
+  for (const p of list) yield [String(++i), p.name, p.regionName, num(p.planWan), num(p.ytdWan), p.completionRate === null ? '—' : `${num(p.completionRate)}%`, num(p.gapPoints), ...(withGrade ? [p.grade ?? '—'] : [])];
+}
 
-export async function bulletinDocx(d: BulletinData): Promise<Buffer> {
+/**
+ * `projectRowsBy: 'docx'` builds every project row as `docx` objects, as the bulletin once did:
+ * slow at province scale, kept as the reference the text rows are tested against.
+ */
+export async function bulletinDocx(d: BulletinData, opts: { projectRowsBy?: 'text' | 'docx' } = {}): Promise<Buffer> {
+  const byDocx = opts.projectRowsBy === 'docx';
   const withGrade = d.kind === 'week';
   const projectHeaders = ['序号', '项目名称', '县市区', '年度计划（万元）', '累计完成（万元）', '完成率', '进度差（百分点）', ...(withGrade ? ['等次'] : [])];
+  const template = rowTemplate(projectHeaders.length);
   const doc = new Document({
     creator: '领跑 Pacer',
     title: `${d.title}（${d.periodText}）`,
@@ -60,7 +77,8 @@ export async function bulletinDocx(d: BulletinData): Promise<Buffer> {
           heading('三、分类别完成情况'),
           table(['序号', '类别', '项目数', '年度计划', '累计完成', '完成率', '进度差（百分点）'], statsRows(d.byCategory, d.total)),
           heading('四、项目完成情况'),
-          table(projectHeaders, projectRows(d.projects, withGrade)),
+          // The header and one template row; the projects' rows replace it once packed.
+          table(projectHeaders, byDocx ? [...projectRows(d.projects, withGrade)] : [template.tokens]),
           heading('五、红黄榜'),
           para(d.red.length ? `红色预警（${d.red.length}个）：${d.red.map((p) => p.name).join('；')}。` : '本期无红色预警项目。'),
           para(d.yellow.length ? `黄色预警（${d.yellow.length}个，曾落后、已追上）：${d.yellow.map((p) => p.name).join('；')}。` : '本期无黄色预警项目。'),
@@ -78,5 +96,6 @@ export async function bulletinDocx(d: BulletinData): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  const packed = await Packer.toBuffer(doc);
+  return byDocx ? packed : fillTemplateRow(packed, template, projectRows(d.projects, withGrade));
 }
