@@ -38,6 +38,24 @@ describe('dashboard', () => {
     for (const g of ['byDepartment', 'byRegion', 'byHq']) expect(d.problems[g].reduce((s: number, r: { raised: number }) => s + r.raised, 0), g).toBe(d.problems.total.raised);
   });
 
+  it('sums the trend in one statement exactly as the figures of each date add up', async () => {
+    const { groupFigures } = await import('@pacer/domain');
+    const { projectFigures } = await import('../stats/service.ts');
+    const { trendDates, trendSums } = await import('./service.ts');
+    const today = beijingLocal(new Date()).slice(0, 10);
+    const me = (await t.call('GET', '/api/auth/me', { cookie: admin })).json();
+    // Dates before and within the rollup's three latest reports, with and without filters.
+    const cases: [string, { category?: string[]; level?: string[] }][] = [[`${year}-09-30`, {}], [today, {}], [today, { category: ['industry'], level: ['city'] }]];
+    for (const [asOf, filters] of cases) {
+      const dates = trendDates(year, asOf);
+      const sums = await trendSums(t.database.db, me, year, dates, filters);
+      for (const [i, at] of dates.entries()) {
+        const g = groupFigures(await projectFigures(t.database.db, me, year, at, filters));
+        expect({ plan: sums.planYuan, ytd: sums.ytdYuan[i] }, `${at} ${JSON.stringify(filters)}`).toEqual({ plan: g.planYuan, ytd: g.ytdYuan });
+      }
+    }
+  });
+
   it('filters every part by category and level', async () => {
     const all = (await t.call('GET', `/api/dashboard?year=${year}&asOf=${year}-09-30`, { cookie: admin })).json();
     const d = (await t.call('GET', `/api/dashboard?year=${year}&asOf=${year}-09-30&category=industry&level=city`, { cookie: admin })).json();
