@@ -3,7 +3,7 @@
  * language and sign-out. On phones the menu moves into a drawer behind a hamburger.
  */
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { ROLES } from '@pacer/domain';
+import { ROLES } from '@pacer/domain/vocabulary';
 import { Button, Drawer, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';

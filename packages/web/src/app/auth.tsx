@@ -4,11 +4,12 @@
  */
 import type { CurrentUser, Permission } from '@pacer/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Result, Spin } from 'antd';
+import { Button, Spin } from 'antd';
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api, ApiRequestError, errorMessage } from './api.ts';
+import { Result } from './LazyResult.tsx';
 import { ME_KEY } from './queryClient.ts';
 
 async function fetchMe(): Promise<CurrentUser | null> {

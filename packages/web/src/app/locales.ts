@@ -1,4 +1,4 @@
-/** Words of the shell and of every page: product name, menu, common actions and errors. */
+/** Words of the shell and of every page: product name, menu, common actions, export and errors. */
 import type { Messages } from './messages.ts';
 
 const zh = {
@@ -41,6 +41,12 @@ const zh = {
     back: '返回',
     confirm: '确定',
     view: '查看',
+  },
+  /** The Excel export button on list pages (shared/ExportButton.tsx). */
+  export: {
+    button: '导出Excel',
+    failed: '导出失败',
+    needsPublished: '本周榜单发布后可导出',
   },
   errors: {
     network: '无法连接服务器，请检查网络后重试。',
@@ -93,6 +99,11 @@ const en: Messages<typeof zh> = {
     back: 'Back',
     confirm: 'OK',
     view: 'View',
+  },
+  export: {
+    button: 'Export Excel',
+    failed: 'Export failed',
+    needsPublished: 'Available once this week’s board is published',
   },
   errors: {
     network: 'Cannot reach the server. Check the network and try again.',

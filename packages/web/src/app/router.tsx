@@ -1,38 +1,79 @@
 /**
  * Routes. Every page is lazy so the first load carries only the shell;
- * a feature's pages arrive when the user first opens it.
+ * a feature's pages arrive when the user first opens it, with its words (see i18n.ts).
+ * The project list and the public board start their code and their data from the route's
+ * loader, before React renders, so the request overlaps the download instead of following it.
  */
 import type { Permission } from '@pacer/domain';
-import { Button, Result } from 'antd';
-import { lazy, type ReactNode } from 'react';
+import { Button } from 'antd';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Link, Navigate } from 'react-router-dom';
-import { RequireAuth, RequirePermission } from './auth.tsx';
+import { createBrowserRouter, Link, Navigate, type LoaderFunctionArgs } from 'react-router-dom';
+import { boardKeys } from '../features/boards/hooks.ts';
+import type { PublicBoard } from '../features/boards/types.ts';
+import { projectPageQuery } from '../features/projects/hooks.ts';
+import { apiParams, readListState } from '../features/projects/listQuery.ts';
+import { api } from './api.ts';
+import { FullPageSpin, RequireAuth, RequirePermission } from './auth.tsx';
+import { loadNamespaces, type Namespace } from './i18n.ts';
+import { Result } from './LazyResult.tsx';
+import { queryClient } from './queryClient.ts';
 
-const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
-const AppLayout = lazy(() => import('./AppLayout.tsx'));
-const ProjectListPage = lazy(() => import('../features/projects/ProjectListPage.tsx'));
-const ProjectDetailPage = lazy(() => import('../features/projects/ProjectDetailPage.tsx'));
-const ProjectFormPage = lazy(() => import('../features/projects/ProjectFormPage.tsx'));
-const ReportsPage = lazy(() => import('../features/reports/ReportsPage.tsx'));
-const ReportFillPage = lazy(() => import('../features/reports/ReportFillPage.tsx'));
-const ReportPage = lazy(() => import('../features/reports/ReportPage.tsx'));
-const BoardsPage = lazy(() => import('../features/boards/BoardsPage.tsx'));
-const PublicBoardsPage = lazy(() => import('../features/boards/public/PublicBoardsPage.tsx'));
-const PublicBoardPage = lazy(() => import('../features/boards/public/PublicBoardPage.tsx'));
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
-const BulletinsPage = lazy(() => import('../features/bulletins/BulletinsPage.tsx'));
-const CampaignSettingsPage = lazy(() => import('../features/campaign/CampaignSettingsPage.tsx'));
-const ProblemsPage = lazy(() => import('../features/problems/ProblemsPage.tsx'));
-const ProblemDetailPage = lazy(() => import('../features/problems/ProblemDetailPage.tsx'));
-const RaiseProblemPage = lazy(() => import('../features/problems/RaiseProblemPage.tsx'));
-const MyProjectsPage = lazy(() => import('../features/my-projects/MyProjectsPage.tsx'));
-const ImportsPage = lazy(() => import('../features/imports/ImportsPage.tsx'));
-const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage.tsx'));
-const MeetingPage = lazy(() => import('../features/meetings/MeetingPage.tsx'));
+type PageModule = { default: ComponentType };
+
+/** A lazy page whose code and translation tables load side by side; `preload` starts both early. */
+function page(load: () => Promise<PageModule>, namespaces: readonly Namespace[] = []) {
+  const both = () => Promise.all([load(), loadNamespaces(namespaces)]).then(([module]) => module);
+  return Object.assign(lazy(both), { preload: () => void both().catch(() => undefined) });
+}
+
+const LoginPage = page(() => import('../features/auth/LoginPage.tsx'));
+const AppLayout = page(() => import('./AppLayout.tsx'));
+const ProjectListPage = page(() => import('../features/projects/ProjectListPage.tsx'), ['projects']);
+const ProjectDetailPage = page(() => import('../features/projects/ProjectDetailPage.tsx'), ['projects', 'battlePlan', 'problems']);
+const ProjectFormPage = page(() => import('../features/projects/ProjectFormPage.tsx'), ['projects']);
+const ReportsPage = page(() => import('../features/reports/ReportsPage.tsx'), ['reports']);
+const ReportFillPage = page(() => import('../features/reports/ReportFillPage.tsx'), ['reports', 'projects', 'problems']);
+const ReportPage = page(() => import('../features/reports/ReportPage.tsx'), ['reports']);
+const BoardsPage = page(() => import('../features/boards/BoardsPage.tsx'), ['boards']);
+const PublicBoardsPage = page(() => import('../features/boards/public/PublicBoardsPage.tsx'), ['boards']);
+const PublicBoardPage = page(() => import('../features/boards/public/PublicBoardPage.tsx'), ['boards']);
+const DashboardPage = page(() => import('../features/dashboard/DashboardPage.tsx'), ['dashboard', 'problems']);
+const BulletinsPage = page(() => import('../features/bulletins/BulletinsPage.tsx'), ['bulletins']);
+const CampaignSettingsPage = page(() => import('../features/campaign/CampaignSettingsPage.tsx'), ['campaign']);
+const ProblemsPage = page(() => import('../features/problems/ProblemsPage.tsx'), ['problems']);
+const ProblemDetailPage = page(() => import('../features/problems/ProblemDetailPage.tsx'), ['problems']);
+const RaiseProblemPage = page(() => import('../features/problems/RaiseProblemPage.tsx'), ['problems']);
+const MyProjectsPage = page(() => import('../features/my-projects/MyProjectsPage.tsx'), ['myProjects', 'problems']);
+const ImportsPage = page(() => import('../features/imports/ImportsPage.tsx'), ['imports']);
+const MeetingsPage = page(() => import('../features/meetings/MeetingsPage.tsx'), ['meetings']);
+const MeetingPage = page(() => import('../features/meetings/MeetingPage.tsx'), ['meetings']);
 
 /** A page behind one permission. */
 const guarded = (permission: Permission, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
+
+/**
+ * The first page of the list as the URL asks for it, fetched into the cache the page reads. Not awaited: the page shows its own loading state. Signed-out
+ * visitors get a 401 here, which sends them to sign-in as the page's own request would.
+ */
+function startProjectList({ request }: LoaderFunctionArgs) {
+  AppLayout.preload();
+  ProjectListPage.preload();
+  const params = apiParams(readListState(new URL(request.url).searchParams));
+  void queryClient.prefetchQuery(projectPageQuery(params));
+  return null;
+}
+
+/**
+ * The published board, the same way. Key and request restate usePublicBoard's (boards/hooks.ts):
+ * keep them equal, or the page fetches a second time.
+ */
+function startPublicBoard({ params }: LoaderFunctionArgs) {
+  PublicBoardPage.preload();
+  const id = params.id;
+  if (id) void queryClient.prefetchQuery({ queryKey: boardKeys.board(id), queryFn: () => api.get<PublicBoard>(`/api/public/boards/${id}`) });
+  return null;
+}
 
 function NotFound() {
   const { t } = useTranslation();
@@ -54,7 +95,7 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   // Published boards are public: no sign-in, no app shell.
   { path: '/public/boards', element: <PublicBoardsPage /> },
-  { path: '/public/boards/:id', element: <PublicBoardPage /> },
+  { path: '/public/boards/:id', element: <PublicBoardPage />, loader: startPublicBoard, hydrateFallbackElement: <FullPageSpin /> },
   {
     element: <RequireAuth />,
     children: [
@@ -62,7 +103,7 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <Navigate to="/projects" replace /> },
-          { path: 'projects', element: <ProjectListPage /> },
+          { path: 'projects', element: <ProjectListPage />, loader: startProjectList, hydrateFallbackElement: <FullPageSpin /> },
           {
             path: 'projects/new',
             element: (

@@ -22,7 +22,7 @@ interface Props {
 }
 
 export function ExportButton({ path, params = {}, fileName, testId, disabled, hint, size }: Props) {
-  const { t } = useTranslation('imports');
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const run = async () => {

@@ -4,7 +4,8 @@
  * three-colour code and a rank's movement since last week.
  */
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
-import { GRADE_LABELS, wanToYuan, YUAN_PER_WAN, type Colour, type Grade, type Locale } from '@pacer/domain';
+import type { Colour } from '@pacer/domain';
+import { GRADE_LABELS, wanToYuan, YUAN_PER_WAN, type Grade, type Locale } from '@pacer/domain/vocabulary';
 import { Badge, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../app/LocaleProvider.tsx';

@@ -3,7 +3,7 @@
  * calendar, whatever the device's time zone), names in the chosen language, and the
  * quarter that bulletins use beside the domain's week and month.
  */
-import { addDays, beijingLocal, periodLabel, periodOf, type Locale, type Period, type PeriodKind } from '@pacer/domain';
+import { addDays, beijingLocal, periodLabel, periodOf, type Locale, type Period, type PeriodKind } from '@pacer/domain/vocabulary';
 
 export type PickerKind = PeriodKind | 'quarter';
 

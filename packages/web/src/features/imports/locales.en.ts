@@ -1,4 +1,4 @@
-/** Words of data import and the Excel exports, English. Same keys as locales.zh.ts (checked by the type). */
+/** Words of data import, English. Same keys as locales.zh.ts (checked by the type). */
 import type { Messages } from '../../app/messages.ts';
 import type { zh } from './locales.zh.ts';
 
@@ -171,10 +171,5 @@ export const en: Messages<typeof zh> = {
     rollbackBody: 'Projects, reports and owner units it created are deleted; projects and reports it updated return to what they were. If any has been changed since, the rollback is refused.',
     rollbackStarted: 'Rolling back',
     empty: 'No imports yet',
-  },
-  export: {
-    button: 'Export Excel',
-    failed: 'Export failed',
-    needsPublished: 'Available once this week’s board is published',
   },
 };

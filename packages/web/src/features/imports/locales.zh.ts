@@ -1,4 +1,4 @@
-/** Words of 数据导入 and the Excel exports, Simplified Chinese — the reference table. */
+/** Words of 数据导入, Simplified Chinese — the reference table. */
 import { IMPORT_STATUS_LABELS } from '@pacer/domain';
 
 export const zh = {
@@ -160,10 +160,5 @@ export const zh = {
     rollbackBody: '新建的项目、填报和业主单位将被删除，更新的项目和填报恢复为导入前的内容。导入后又被人修改过的数据会使撤销被拒绝。',
     rollbackStarted: '正在撤销',
     empty: '还没有导入记录',
-  },
-  export: {
-    button: '导出Excel',
-    failed: '导出失败',
-    needsPublished: '本周榜单发布后可导出',
   },
 };

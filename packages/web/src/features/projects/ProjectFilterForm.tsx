@@ -3,7 +3,7 @@
  * the less-used filters fold away so the table stays in view on small screens.
  */
 import { DownOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
-import { COMPETITION_TRACKS, PROJECT_CATEGORIES, PROJECT_LEVELS, PROJECT_STATUSES } from '@pacer/domain';
+import { COMPETITION_TRACKS, PROJECT_CATEGORIES, PROJECT_LEVELS, PROJECT_STATUSES } from '@pacer/domain/vocabulary';
 import { Button, Card, Col, Form, Input, Row, Select, Space, TreeSelect } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';

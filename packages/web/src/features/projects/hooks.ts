@@ -1,6 +1,6 @@
 /** Project library data: list, detail and the writes, with cache keys kept in one place. */
 import type { ProjectDetail, ProjectPage } from '@pacer/domain';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryParams } from '../../app/api.ts';
 
 export const projectKeys = {
@@ -9,10 +9,13 @@ export const projectKeys = {
   detail: (id: string) => ['projects', 'detail', id] as const,
 };
 
+/** One page of the list: what the page reads and what the route's loader fetches ahead of it. */
+export const projectPageQuery = (params: QueryParams) =>
+  queryOptions({ queryKey: projectKeys.list(params), queryFn: () => api.get<ProjectPage>('/api/projects', params) });
+
 export function useProjectPage(params: QueryParams) {
   return useQuery({
-    queryKey: projectKeys.list(params),
-    queryFn: () => api.get<ProjectPage>('/api/projects', params),
+    ...projectPageQuery(params),
     // Keep the rows on screen while the next page or filter loads, so the table does not jump.
     placeholderData: keepPreviousData,
   });

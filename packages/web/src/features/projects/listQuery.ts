@@ -3,20 +3,29 @@
  * reload and can be sent to a colleague. Parsing is forgiving: an unknown value in a
  * shared link is dropped, never an error page.
  */
+import type { PROJECT_SORT_FIELDS } from '@pacer/domain';
 import {
   COMPETITION_TRACKS,
   PROJECT_CATEGORIES,
   PROJECT_LEVELS,
-  PROJECT_SORT_FIELDS,
   PROJECT_STATUSES,
   type CompetitionTrack,
   type ProjectCategory,
   type ProjectLevel,
   type ProjectStatus,
-} from '@pacer/domain';
+} from '@pacer/domain/vocabulary';
 import type { QueryParams } from '../../app/api.ts';
 
 export type SortField = (typeof PROJECT_SORT_FIELDS)[number];
+
+/**
+ * The domain's sortable columns, restated: the domain keeps them beside the list's zod schema,
+ * which the first screen should not download. The two checks below keep both lists equal.
+ */
+const SORT_FIELDS = ['name', 'code', 'totalInvestmentYuan', 'annualPlanYuan', 'plannedStart', 'plannedFinish', 'updatedAt', 'regionCode'] as const satisfies readonly SortField[];
+const everySortField: [Exclude<SortField, (typeof SORT_FIELDS)[number]>] extends [never] ? true : never = true;
+void everySortField;
+
 export type SortOrder = 'asc' | 'desc';
 
 /** What the query form edits. */
@@ -84,7 +93,7 @@ export function readListState(sp: URLSearchParams): ListState {
     year: intParam(sp, 'year', 2000, 2100),
     deleted: sp.get('deleted') === 'only',
     mine: sp.get('mine') === 'true',
-    sort: PROJECT_SORT_FIELDS.find((f) => f === sort) ?? DEFAULT_SORT,
+    sort: SORT_FIELDS.find((f) => f === sort) ?? DEFAULT_SORT,
     order: sp.get('order') === 'asc' ? 'asc' : sp.get('order') === 'desc' ? 'desc' : DEFAULT_ORDER,
     page: intParam(sp, 'page', 1, 100_000) ?? 1,
     pageSize: pageSize ?? DEFAULT_PAGE_SIZE,

@@ -1,5 +1,6 @@
 /** Columns of the project list; which are shown is the user's choice (see ColumnSettings). */
-import { COMPETITION_TRACKS, PROJECT_CATEGORIES, PROJECT_LEVELS, PROJECT_STATUSES, type ProjectSummary } from '@pacer/domain';
+import type { ProjectSummary } from '@pacer/domain';
+import { COMPETITION_TRACKS, PROJECT_CATEGORIES, PROJECT_LEVELS, PROJECT_STATUSES } from '@pacer/domain/vocabulary';
 import { Space, Tag } from 'antd';
 import type { ColumnType, ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
