@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildBoard, gradeDistribution, maxOverdueDays } from './board.ts';
+import { completionRate, gapPoints } from './completion.ts';
+import { suggestGrade } from './grades.ts';
 import { currentColour, threeColourRecord, type MonthPosition } from './threeColour.ts';
 
 const item = (id: string, plan: number | null, ytd: number, extra: Partial<{ category: string; reportMissing: boolean; maxOverdueDays: number }> = {}) => ({
@@ -30,6 +32,46 @@ describe('weekly board', () => {
     expect(by.c).toMatchObject({ suggestedGrade: 'fair', rank: 4, peerRank: 1 });
     expect(by.d).toMatchObject({ suggestedGrade: 'poor', suggestedReason: '本期未填报', rank: 1 });
     expect(by.e).toMatchObject({ suggestedGrade: null, rank: null, completionRate: null });
+  });
+
+  it('ranks overall and among peers by the definition, with movements and suggested grades', () => {
+    // Few rates, amounts and categories, so full ties, YTD tie-breaks and unrated projects abound.
+    const project = fc.record({
+      plan: fc.option(fc.constantFrom(100, 200, 400), { nil: null }),
+      ytd: fc.integer({ min: 0, max: 4 }).map((n) => n * 50),
+      category: fc.constantFrom('industry', 'livelihood', 'infrastructure'),
+      reportMissing: fc.boolean(),
+      overdue: fc.constantFrom(0, 5, 40),
+      last: fc.option(fc.integer({ min: 1, max: 30 }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(project, { maxLength: 30 }), fc.double({ min: 0, max: 1, noNaN: true }), (list, progress) => {
+        const items = list.map((p, i) => item(`p${i}`, p.plan, p.ytd, { category: p.category, reportMissing: p.reportMissing, maxOverdueDays: p.overdue }));
+        const lastRanks = new Map<string, number>(list.flatMap((p, i) => (p.last === null ? [] : [[`p${i}`, p.last] as const])));
+        const rated = items.map((it) => ({ it, completionRate: completionRate(it.ytdYuan, it.planYuan), ytdYuan: it.ytdYuan }));
+        // Competition ranking by its definition: 1 + the projects strictly ahead.
+        const rankIn = (among: typeof rated, id: string) => {
+          const me = rated.find((r) => r.it.projectId === id)!;
+          if (me.completionRate === null) return null;
+          return 1 + among.filter((o) => o.completionRate !== null && (o.completionRate > me.completionRate! || (o.completionRate === me.completionRate && o.ytdYuan > me.ytdYuan))).length;
+        };
+        buildBoard(items, progress, undefined, lastRanks).forEach((line, i) => {
+          const id = items[i]!.projectId;
+          expect(line.item).toBe(items[i]);
+          const rank = rankIn(rated, id);
+          expect(line.rank).toBe(rank);
+          expect(line.peerRank).toBe(
+            rankIn(
+              rated.filter((r) => r.it.category === items[i]!.category),
+              id,
+            ),
+          );
+          expect(line.movement).toBe(rank !== null && lastRanks.has(id) ? lastRanks.get(id)! - rank : null);
+          const suggestion = suggestGrade({ gapPoints: gapPoints(rated[i]!.completionRate, progress), reportMissing: items[i]!.reportMissing, maxOverdueDays: items[i]!.maxOverdueDays });
+          expect([line.suggestedGrade, line.suggestedReason]).toEqual([suggestion.grade, suggestion.reason]);
+        });
+      }),
+    );
   });
 
   it('counts grades in the fixed order', () => {

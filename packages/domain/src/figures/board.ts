@@ -4,7 +4,7 @@
  */
 import { completionRate, gapPoints, toPercent } from './completion.ts';
 import { DEFAULT_GRADING_RULES, suggestGrade, type Grade, type GradingRules } from './grades.ts';
-import { rankByCompletion } from './ranks.ts';
+import { rankOrder } from './ranks.ts';
 
 export interface BoardInput {
   projectId: string;
@@ -29,16 +29,24 @@ export interface BoardLine<T extends BoardInput = BoardInput> {
 }
 
 export function buildBoard<T extends BoardInput>(items: readonly T[], progress: number, rules: GradingRules = DEFAULT_GRADING_RULES, lastRanks: ReadonlyMap<string, number> = new Map()): BoardLine<T>[] {
-  const withRates = items.map((item) => ({ item, completionRate: completionRate(item.ytdYuan, item.planYuan), ytdYuan: item.ytdYuan }));
-  const overall = new Map(rankByCompletion(withRates).map((r) => [r.item.projectId, r.rank]));
-  const peer = new Map<string, number | null>();
-  for (const category of new Set(items.map((i) => i.category))) {
-    for (const r of rankByCompletion(withRates.filter((w) => w.item.category === category))) peer.set(r.item.projectId, r.rank);
-  }
-  return withRates.map(({ item, completionRate: rate }) => {
+  // Columns and indices rather than an object per project and ranking: a city's 1,875 projects
+  // are ranked overall and within each category for every draft the office opens.
+  const rates = items.map((item) => completionRate(item.ytdYuan, item.planYuan));
+  const ytd = items.map((item) => item.ytdYuan);
+  const overall = new Array<number | null>(items.length).fill(null);
+  const peer = new Array<number | null>(items.length).fill(null);
+  fillRanks(
+    items.map((_, i) => i),
+    rates,
+    ytd,
+    overall,
+  );
+  for (const members of indicesBy(items, (item) => item.category).values()) fillRanks(members, rates, ytd, peer);
+  return items.map((item, i) => {
+    const rate = rates[i]!;
     const gap = gapPoints(rate, progress);
     const suggestion = suggestGrade({ gapPoints: gap, reportMissing: item.reportMissing, maxOverdueDays: item.maxOverdueDays }, rules);
-    const rank = overall.get(item.projectId) ?? null;
+    const rank = overall[i]!;
     const last = lastRanks.get(item.projectId);
     return {
       item,
@@ -47,10 +55,27 @@ export function buildBoard<T extends BoardInput>(items: readonly T[], progress: 
       suggestedGrade: suggestion.grade,
       suggestedReason: suggestion.reason,
       rank,
-      peerRank: peer.get(item.projectId) ?? null,
+      peerRank: peer[i]!,
       movement: rank !== null && last !== undefined ? last - rank : null,
     };
   });
+}
+
+/** Writes each member's rank among the members into `out` (members without a rate are left as they are). */
+function fillRanks(members: readonly number[], rates: readonly (number | null)[], ytd: readonly number[], out: (number | null)[]): void {
+  const { order, ranks } = rankOrder(members, rates, ytd);
+  for (let k = 0; k < order.length; k++) out[order[k]!] = ranks[k]!;
+}
+
+/** Item indices by key, in the items' order. */
+function indicesBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    const list = groups.get(keyOf(item));
+    if (list) list.push(i);
+    else groups.set(keyOf(item), [i]);
+  });
+  return groups;
 }
 
 /** Days the most overdue milestone is late at a date: planned before it and not yet reached. */

@@ -13,9 +13,17 @@ export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const monthEnds = new Map<number, string>();
+
 /** Last day of a month as 'YYYY-MM-DD'. */
 export function monthEndDate(year: number, month: number): string {
-  return `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
+  // Boards ask for every ended month of every project (a city: ~20,000 times a draft): remembered.
+  const remembered = Number.isInteger(year) && Number.isInteger(month) && month >= 1 && month <= 12;
+  const hit = remembered ? monthEnds.get(year * 100 + month) : undefined;
+  if (hit !== undefined) return hit;
+  const end = `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
+  if (remembered && monthEnds.size < 2400) monthEnds.set(year * 100 + month, end);
+  return end;
 }
 
 /** Time progress (0..1) at the end of each month 1–12 of the year. */

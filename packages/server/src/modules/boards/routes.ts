@@ -4,7 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app.ts';
 import { BOARD_GROUPS, boardByGroup, getBoardJson, listBoards } from './queries.ts';
-import { adjustGrade, draftBoard, presentDraft, publishBoard } from './service.ts';
+import { draftJson } from './cache.ts';
+import { adjustGrade, publishBoard } from './service.ts';
 
 const errors = { 400: apiError, 401: apiError, 403: apiError, 404: apiError, 409: apiError };
 const weekQuery = z.object({ week: isoDate.optional() });
@@ -16,9 +17,12 @@ export async function boardRoutes(app: FastifyInstance, ctx: AppContext): Promis
   const manage = { permission: 'boards:manage' as const };
   const tags = ['boards'];
 
-  r.get('/api/boards/draft', { config: manage, schema: { tags, summary: '本周榜单草稿（建议等次） Draft board', querystring: weekQuery } }, async (req) =>
-    presentDraft(await draftBoard(ctx.db, req.query.week ?? today())),
-  );
+  // Sent as text: kept per instance while the database is unchanged (see cache.ts); the header
+  // says whether this answer was computed or kept.
+  r.get('/api/boards/draft', { config: manage, schema: { tags, summary: '本周榜单草稿（建议等次） Draft board', querystring: weekQuery } }, async (req, reply) => {
+    const draft = await draftJson(ctx.db, req.query.week ?? today());
+    return reply.type('application/json; charset=utf-8').header('x-pacer-draft', draft.cached ? 'kept' : 'computed').send(draft.json);
+  });
 
   r.put(
     '/api/boards/adjustments',

@@ -70,7 +70,12 @@ export interface FigureFilters {
 export async function projectFigures(db: Db, user: UserContext | null, year: number, asOf: string, filters: FigureFilters = {}): Promise<ProjectFigures[]> {
   const campaign = await campaignOfYear(db, year);
   const rows = await queryRows<Record<string, unknown>>(db, sql`${figuresQuery(campaign, user, year, asOf, filters)} order by projects.region_code, projects.name`);
-  return rows.map((r) => ({
+  return rows.map(toProjectFigures);
+}
+
+/** A row of figuresQuery() as ProjectFigures (the board reads the same rows with its own columns added). */
+export function toProjectFigures(r: Record<string, unknown>): ProjectFigures {
+  return {
     id: String(r.id),
     name: String(r.name),
     regionCode: String(r.region_code),
@@ -90,7 +95,7 @@ export async function projectFigures(db: Db, user: UserContext | null, year: num
     totalYuan: toNumber(r.total_investment_yuan),
     planYuan: r.plan_yuan === null || r.plan_yuan === undefined ? null : toNumber(r.plan_yuan),
     ytdYuan: toNumber(r.ytd_yuan),
-  }));
+  };
 }
 
 /**

@@ -1,15 +1,12 @@
 /** What the board API answers (see packages/server/src/modules/boards). */
 import type { Colour, Grade, Period, ProjectCategory, ProjectLevel } from '@pacer/domain';
 
+/** The project as the draft sends it: only what the page shows (publishing keeps the full record). */
 export interface DraftItem {
   projectId: string;
   name: string;
   regionName: string;
-  parkName: string | null;
-  hqName: string | null;
-  ownerName: string;
   category: ProjectCategory;
-  levels: ProjectLevel[];
   planYuan: number | null;
   ytdYuan: number;
   reportMissing: boolean;

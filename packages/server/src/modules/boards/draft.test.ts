@@ -1,0 +1,219 @@
+/**
+ * The draft board computed the fast way (one statement per project row, columnar ranking, kept
+ * JSON) against a straightforward computation from the tables, and the kept JSON against every
+ * kind of change: it must never outlive a commit.
+ */
+import {
+  beijingLocal,
+  completionRate,
+  currentColour,
+  curveMonthlyPlan,
+  deadlineOf,
+  gapPoints,
+  maxOverdueDays,
+  monthPositions,
+  monthsFinishedBy,
+  periodOf,
+  previousPeriod,
+  rankByCompletion,
+  suggestGrade,
+  timeProgress,
+  toPercent,
+  type Grade,
+  type Period,
+} from '@pacer/domain';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from '../../../test/harness.ts';
+import { sql, type Db } from '../../db/client.ts';
+import { boardAdjustments, boardEntries, boards, progressReports, projectMilestones, projectMonthlyPlans } from '../../db/schema.ts';
+import { campaignOfYear } from '../campaigns/queries.ts';
+import { COUNTING_STATUSES } from '../reports/context.ts';
+import { projectFigures } from '../stats/service.ts';
+import { draftJson, utf8Json } from './cache.ts';
+import { draftBoard, presentDraft } from './service.ts';
+
+let t: TestApp;
+let admin: string;
+const thisWeek = periodOf('week', beijingLocal(new Date()).slice(0, 10));
+
+beforeAll(async () => {
+  // Last week's board published, so lines have movements.
+  t = await testApp({ boards: 1 });
+  admin = await t.login('admin');
+});
+afterAll(async () => t?.close());
+
+/** Row by row, query by query, as the board was first written: the reference. */
+async function referenceDraft(db: Db, week: Period, now: Date) {
+  const year = Number(week.end.slice(0, 4));
+  const campaign = await campaignOfYear(db, year);
+  const progress = timeProgress(week.end, year, campaign.timeCurve);
+  const figures = await projectFigures(db, null, year, week.end);
+  const ids = figures.map((f) => f.id);
+  const counting = inArray(progressReports.status, COUNTING_STATUSES);
+  const weekly = await db.select().from(progressReports).where(and(eq(progressReports.periodKind, 'week'), eq(progressReports.periodStart, week.start), counting));
+  const monthly = await db.select().from(progressReports).where(and(eq(progressReports.periodKind, 'month'), eq(progressReports.year, year), counting));
+  const milestones = ids.length ? await db.select().from(projectMilestones).where(inArray(projectMilestones.projectId, ids)) : [];
+  const saved = await db.select().from(projectMonthlyPlans).where(eq(projectMonthlyPlans.year, year));
+  const finished = monthsFinishedBy(year, week.end);
+  const due = beijingLocal(now) > deadlineOf(week, campaign.deadlines);
+  const items = figures.map((f) => {
+    const own = milestones.filter((m) => m.projectId === f.id);
+    const savedPlan = saved.filter((p) => p.projectId === f.id);
+    const plan = savedPlan.length ? Array.from({ length: 12 }, (_, i) => savedPlan.find((p) => p.month === i + 1)?.cumulativeYuan ?? 0) : f.planYuan ? curveMonthlyPlan(f.planYuan, year, campaign.timeCurve) : null;
+    const actual = new Map(monthly.filter((m) => m.projectId === f.id).map((m) => [Number(m.periodStart.slice(5, 7)), m.ytdYuan]));
+    return {
+      ...f,
+      projectId: f.id,
+      reportMissing: due && !weekly.some((w) => w.projectId === f.id),
+      maxOverdueDays: maxOverdueDays(own, week.end),
+      colour: plan ? currentColour(monthPositions(year, plan, actual, own, finished)) : null,
+    };
+  });
+  const [last] = await db.select().from(boards).where(lt(boards.weekStart, week.start)).orderBy(desc(boards.weekStart), desc(boards.version)).limit(1);
+  const lastEntries = last ? await db.select().from(boardEntries).where(eq(boardEntries.boardId, last.id)) : [];
+  const adjustments = await db.select().from(boardAdjustments).where(eq(boardAdjustments.weekStart, week.start));
+  const rated = items.map((item) => ({ item, completionRate: completionRate(item.ytdYuan, item.planYuan), ytdYuan: item.ytdYuan }));
+  const rankOf = (list: typeof rated, id: string) => rankByCompletion(list).find((r) => r.item.projectId === id)?.rank ?? null;
+  return items.map((item) => {
+    const rate = completionRate(item.ytdYuan, item.planYuan);
+    const gap = gapPoints(rate, progress);
+    const suggestion = suggestGrade({ gapPoints: gap, reportMissing: item.reportMissing, maxOverdueDays: item.maxOverdueDays }, campaign.gradingRules);
+    const rank = rankOf(rated, item.projectId);
+    const lastRank = lastEntries.find((e) => e.projectId === item.projectId)?.rank ?? null;
+    const adj = adjustments.find((a) => a.projectId === item.projectId);
+    return {
+      item,
+      completionRate: rate === null ? null : toPercent(rate),
+      gapPoints: gap,
+      suggestedGrade: suggestion.grade,
+      suggestedReason: suggestion.reason,
+      rank,
+      peerRank: rankOf(
+        rated.filter((r) => r.item.category === item.category),
+        item.projectId,
+      ),
+      movement: rank !== null && lastRank !== null ? lastRank - rank : null,
+      grade: (adj?.grade as Grade | undefined) ?? suggestion.grade,
+      gradeReason: adj ? `调整：${adj.reason}` : suggestion.reason,
+      adjusted: !!adj,
+    };
+  });
+}
+
+const weeksBack = (n: number) => {
+  let w = thisWeek;
+  for (let i = 0; i < n; i++) w = previousPeriod(w);
+  return w;
+};
+
+describe('草稿榜单 the draft, computed the fast way', () => {
+  it('equals the straightforward computation: figures, report in or missing, overdue milestones, colour, grades, ranks and movements', async () => {
+    const db = t.database.db;
+    // A saved 作战图, a late milestone and an adjustment, so every column has something to show.
+    const first = { id: (await draftBoard(db, thisWeek.start)).lines[0]!.item.projectId };
+    const year = Number(thisWeek.end.slice(0, 4));
+    await db.insert(projectMonthlyPlans).values(Array.from({ length: 12 }, (_, i) => ({ projectId: first!.id, year, month: i + 1, cumulativeYuan: (i + 1) * 1_000_000 }))).onConflictDoNothing();
+    await db.insert(projectMilestones).values({ projectId: first!.id, kind: 'test_late', plannedDate: `${year}-02-01`, actualDate: `${year}-04-15` }).onConflictDoNothing();
+    await t.call('PUT', '/api/boards/adjustments', { cookie: admin, body: { week: thisWeek.start, projectId: first!.id, grade: 'fair', reason: '测试调整' } });
+    for (const week of [thisWeek, weeksBack(1), weeksBack(5), weeksBack(20)]) {
+      for (const now of [new Date(`${week.start}T09:00:00+08:00`), new Date(`${week.end}T23:00:00+08:00`)]) {
+        const draft = await draftBoard(db, week.start, now);
+        const expected = await referenceDraft(db, week, now);
+        expect(draft.lines.length).toBeGreaterThan(50);
+        expect(draft.lines).toEqual(expected);
+      }
+    }
+    const moved = (await draftBoard(db, thisWeek.start)).lines.filter((l) => l.movement !== null);
+    expect(moved.length).toBeGreaterThan(10);
+  });
+
+  it('sends each line with the project fields the page shows', async () => {
+    const res = await t.call('GET', `/api/boards/draft?week=${thisWeek.start}`, { cookie: admin });
+    const draft = await draftBoard(t.database.db, thisWeek.start);
+    expect(res.json()).toEqual(JSON.parse(JSON.stringify(presentDraft(draft))));
+    // Written line by line, byte for byte what JSON.stringify would send, names in Chinese included.
+    expect(res.rawPayload.equals(Buffer.from(JSON.stringify(presentDraft(draft))))).toBe(true);
+    expect(utf8Json({ ...presentDraft(draft), lines: [] }).toString()).toBe(JSON.stringify({ ...presentDraft(draft), lines: [] }));
+    expect(Object.keys(res.json().lines[0].item).sort()).toEqual(['category', 'colour', 'maxOverdueDays', 'name', 'planYuan', 'projectId', 'regionName', 'reportMissing', 'ytdYuan']);
+  });
+});
+
+describe('草稿榜单 kept between requests while the database is unchanged', () => {
+  const week = thisWeek.start;
+  const get = () => t.call('GET', `/api/boards/draft?week=${week}`, { cookie: admin });
+  /** The draft as computed from scratch now. */
+  const fresh = async () => JSON.parse(JSON.stringify(presentDraft(await draftBoard(t.database.db, week))));
+
+  // Snapshots are the server's: on a shared PostgreSQL other databases' writes (other test
+  // files) move them too, so only the in-process PGlite can promise that nothing moved between
+  // two requests. Staleness is checked on both.
+  const alone = !process.env.DATABASE_URL;
+
+  /** Serves the kept copy while nothing changes; a change must show on the very next request. */
+  async function expectNotStale(change: () => Promise<unknown>, opts: { visible: boolean } = { visible: true }) {
+    await get();
+    const kept = await get();
+    if (alone) expect(kept.headers['x-pacer-draft']).toBe('kept');
+    expect(kept.json()).toEqual(await fresh());
+    await change();
+    const after = await get();
+    expect(after.headers['x-pacer-draft']).toBe('computed');
+    expect(after.json()).toEqual(await fresh());
+    if (opts.visible) expect(after.body).not.toBe(kept.body);
+  }
+  /** A project on the draft with investment reported this year. */
+  const reporting = async () => ((await get()).json().lines as { item: { projectId: string; ytdYuan: number } }[]).find((l) => l.item.ytdYuan > 0)!.item.projectId;
+
+  it('recomputes after an adjustment through the API', async () => {
+    const id = await reporting();
+    await expectNotStale(() => t.call('PUT', '/api/boards/adjustments', { cookie: admin, body: { week, projectId: id, grade: 'poor', reason: '复核发现问题' } }));
+  });
+
+  // Written straight to the tables, as another instance, an import or a tool would: nothing in
+  // this process is told, the database's snapshot alone must tell.
+  it('recomputes after reports change elsewhere', async () => {
+    const id = await reporting();
+    await expectNotStale(() => t.database.db.execute(sql`update progress_reports set ytd_yuan = ytd_yuan + 123456789 where project_id = ${id}`));
+  });
+
+  it('recomputes after a milestone, a project name or a monthly plan changes elsewhere', async () => {
+    const id = await reporting();
+    await expectNotStale(() => t.database.db.execute(sql`insert into project_milestones (project_id, kind, planned_date) values (${id}, 'test_overdue', '2000-01-01')`));
+    await expectNotStale(() => t.database.db.execute(sql`update projects set name = name || '（改）' where id = ${id}`));
+    // Visible or not on the board, a change is a change.
+    await expectNotStale(() => t.database.db.execute(sql`update project_monthly_plans set cumulative_yuan = cumulative_yuan + 1 where month = 1`), { visible: false });
+  });
+
+  it('recomputes after a transaction of several changes, once committed', async () => {
+    const id = await reporting();
+    await expectNotStale(() =>
+      t.database.db.transaction(async (tx) => {
+        await tx.execute(sql`update projects set name = name || '（再改）' where id = ${id}`);
+        await tx.execute(sql`delete from board_adjustments`);
+      }),
+    );
+  });
+
+  it('recomputes when the week’s deadline passes, though nothing changed', async () => {
+    const w = periodOf('week', week);
+    const before = await draftJson(t.database.db, week, new Date(`${w.start}T09:00:00+08:00`));
+    const again = await draftJson(t.database.db, week, new Date(`${w.start}T09:05:00+08:00`));
+    if (alone) expect(again.cached).toBe(true);
+    const after = await draftJson(t.database.db, week, new Date(`${w.end}T23:00:00+08:00`));
+    expect(after.cached).toBe(false);
+    const missing = (json: Buffer) => (JSON.parse(json.toString()).lines as { item: { reportMissing: boolean } }[]).filter((l) => l.item.reportMissing).length;
+    expect(missing(before.json)).toBe(0);
+    expect(missing(after.json)).toBeGreaterThan(0);
+    expect(JSON.parse(after.json.toString())).toEqual(JSON.parse(JSON.stringify(presentDraft(await draftBoard(t.database.db, week, new Date(`${w.end}T23:00:00+08:00`))))));
+  });
+
+  it('shares one computation between simultaneous requests and keeps each week apart', async () => {
+    const other = weeksBack(1).start;
+    const [a, b, c] = await Promise.all([get(), get(), t.call('GET', `/api/boards/draft?week=${other}`, { cookie: admin })]);
+    expect(a.body).toBe(b.body);
+    expect(c.json().week.start).toBe(other);
+    expect(c.json()).toEqual(JSON.parse(JSON.stringify(presentDraft(await draftBoard(t.database.db, other)))));
+  });
+});
