@@ -90,6 +90,19 @@ describe('display in 万元 and 亿元', () => {
     fc.assert(fc.property(amount, (y) => formatWan(y) === expectedDisplay(y, 4, 2)));
   });
 
+  it('keeps each precision and locale apart when formats are reused', () => {
+    // Interleaved, so a format cached for one precision or locale would show in the next.
+    expect([formatWan(12_345_678, 4), formatWan(12_345_678), formatWan(12_345_678, 0), formatYi(123_456_789_012, 4), formatWan(12_345_678, 4)]).toEqual([
+      '1,234.5678',
+      '1,234.57',
+      '1,235',
+      '1,234.5679',
+      '1,234.5678',
+    ]);
+    expect(formatWan(123_456_789_012, 2, 'de-DE')).toBe('12.345.678,90');
+    expect(formatWan(123_456_789_012)).toBe('12,345,678.90');
+  });
+
   it('sums shown in 亿元 follow the same rounding', () => {
     expect(formatYi(1_530_000_000)).toBe('15.30');
     expect(formatYi(123_456_789_012)).toBe('1,234.57');

@@ -46,19 +46,31 @@ export function yuanToWan(yuan: number): number {
 /** Display 万元 with thousands separators and fixed decimals: 12,345.68 */
 export function formatWan(yuan: number | null | undefined, decimals = 2, locale = 'zh-CN'): string {
   if (yuan === null || yuan === undefined) return '—';
-  return new Intl.NumberFormat(locale, {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(yuan / YUAN_PER_WAN);
+  return fixedFormat(locale, decimals).format(yuan / YUAN_PER_WAN);
 }
 
 /** Display 亿元 with fixed decimals: 15.30 */
 export function formatYi(yuan: number | null | undefined, decimals = 2, locale = 'zh-CN'): string {
   if (yuan === null || yuan === undefined) return '—';
-  return new Intl.NumberFormat(locale, {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(yuan / YUAN_PER_YI);
+  return fixedFormat(locale, decimals).format(yuan / YUAN_PER_YI);
+}
+
+/**
+ * Making an Intl.NumberFormat costs far more than using one (tens of µs), and amounts are
+ * formatted row by row in imports, exports and bulletins: one per locale and precision.
+ */
+const formats = new Map<string, Intl.NumberFormat>();
+
+function fixedFormat(locale: string, decimals: number): Intl.NumberFormat {
+  const key = `${locale}|${decimals}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    // Locales come from code, not users, but keep the cache bounded all the same.
+    if (formats.size >= 64) formats.clear();
+    formats.set(key, f);
+  }
+  return f;
 }
 
 function scaledText(value: number, digits: number): string {

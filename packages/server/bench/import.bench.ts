@@ -8,6 +8,7 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx packages/server/bench/import.bench.ts
  *
  * With DATABASE_URL a scratch database is created on that server and dropped afterwards.
+ * Like the server (main.ts), it bounds V8's heap growth; BENCH_UNBOUNDED_HEAP=1 leaves V8's default.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,6 +21,7 @@ import pg from 'pg';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
+import { boundHeapGrowth } from '../src/memory.ts';
 import { organisations } from '../src/db/schema.ts';
 import { SYSTEM_ACTOR } from '../src/modules/imports/actor.ts';
 import { JobRunner } from '../src/modules/imports/jobs.ts';
@@ -104,6 +106,8 @@ async function scratchDatabase(): Promise<{ database: Database; drop: () => Prom
 }
 
 async function main() {
+  // The importing process is the server, which bounds V8's heap growth at start (main.ts).
+  if (!process.env.BENCH_UNBOUNDED_HEAP) boundHeapGrowth();
   const { database, drop } = await scratchDatabase();
   try {
     await migrateDatabase(database);
@@ -123,14 +127,21 @@ async function main() {
     const heapSampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 25);
     const runner = new JobRunner(database.db, (err) => console.error(err));
     const c: ImportContext = { db: database.db, runner, limits: importLimits() };
+    // On a shared machine wall time says little: the process's own CPU time is printed beside it.
+    const cpuSeconds = (since: NodeJS.CpuUsage) => {
+      const u = process.cpuUsage(since);
+      return ((u.user + u.system) / 1e6).toFixed(1);
+    };
     const phase = async (label: string, work: () => Promise<unknown>) => {
       const start = performance.now();
+      const cpu = process.cpuUsage();
       await work();
       await runner.drain();
       const s = (performance.now() - start) / 1000;
-      console.log(`${label.padEnd(10)} ${s.toFixed(1).padStart(6)} s  ${Math.round(ROWS / s).toLocaleString('en-US').padStart(8)} rows/s  peak RSS so far ${mb(peak)}`);
+      console.log(`${label.padEnd(10)} ${s.toFixed(1).padStart(6)} s  ${Math.round(ROWS / s).toLocaleString('en-US').padStart(8)} rows/s  peak RSS so far ${mb(peak)}, CPU ${cpuSeconds(cpu)} s`);
       return s;
     };
+    const cpu0 = process.cpuUsage();
     t = performance.now();
     let id = '';
     await phase('analyse', async () => (id = (await startImport(c, SYSTEM_ACTOR, { name: 'bench.xlsx', bytes })).id));
@@ -142,7 +153,7 @@ async function main() {
     const total = (performance.now() - t) / 1000;
     console.log(`status ${job.status}${job.error ? ` (${job.error})` : ''}; counts ${JSON.stringify(job.counts)}`);
     clearInterval(heapSampler);
-    console.log(`total      ${total.toFixed(1).padStart(6)} s  ${Math.round(ROWS / total).toLocaleString('en-US').padStart(8)} rows/s  peak RSS ${mb(Math.max(peak, process.resourceUsage().maxRSS * 1024))}, peak JS heap ${mb(heapPeak)} (${database.kind})`);
+    console.log(`total      ${total.toFixed(1).padStart(6)} s  ${Math.round(ROWS / total).toLocaleString('en-US').padStart(8)} rows/s  peak RSS ${mb(Math.max(peak, process.resourceUsage().maxRSS * 1024))}, peak JS heap ${mb(heapPeak)} (${database.kind}), CPU ${cpuSeconds(cpu0)} s, load ${(os.loadavg()[0] ?? 0).toFixed(1)}`);
   } finally {
     clearInterval(sampler);
     await drop();

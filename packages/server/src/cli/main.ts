@@ -14,6 +14,7 @@ import { registerRestore } from './restore.ts';
 import { registerSeed } from './seed.ts';
 import { registerStats } from './stats.ts';
 import { registerUsers } from './users.ts';
+import { boundHeapGrowth } from '../memory.ts';
 
 const TITLES: Record<string, string> = {
   'Usage:': '用法 Usage:',
@@ -63,6 +64,8 @@ export function buildProgram(): Command {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // A large `pacer import` or `restore` keeps its memory near what it uses, as the server does.
+  boundHeapGrowth();
   try {
     await buildProgram().parseAsync(argv);
   } catch (err) {

@@ -6,7 +6,7 @@
 import type { LedgerCellWithFormula, MergeRange } from '@pacer/domain';
 import { FileRefusal } from './refusal.ts';
 import type { Workbook } from './workbook.ts';
-import { attr, createXmlParser } from './xml.ts';
+import { createXmlScanner, type ScanAttrs, type XmlScanner, type ScanHandlers } from './scan.ts';
 import { inflateEntry } from './zip.ts';
 
 export interface SheetRow {
@@ -83,11 +83,22 @@ const EMPTY: LedgerCellWithFormula = Object.freeze({ kind: 'empty' as const });
 
 const holdsSomething = (c: LedgerCellWithFormula) => c.kind !== 'empty';
 
+export interface ReadOptions {
+  maxRows: number;
+  /**
+   * Rows after this one are counted (and checked against maxRows) but not built or yielded:
+   * the analysis needs the top of a sheet, its size and its merged ranges, not every cell.
+   */
+  keepRows?: number;
+  /** The XML tokenizer: the fast one unless a test asks for the reference (saxes). */
+  scanner?: (h: ScanHandlers) => XmlScanner;
+}
+
 /**
  * Streams a sheet's rows in batches. `maxRows` stops a sheet that is too large as soon as it
  * shows it; `meta` is complete when the iteration ends (merged ranges come after the rows).
  */
-export async function* readSheet(wb: Workbook, part: string, meta: SheetMeta, opts: { maxRows: number }): AsyncGenerator<SheetRow[]> {
+export async function* readSheet(wb: Workbook, part: string, meta: SheetMeta, opts: ReadOptions): AsyncGenerator<SheetRow[]> {
   const entry = wb.entries.get(part);
   if (!entry) throw new FileRefusal(`找不到工作表 ${part}`);
   let batch: SheetRow[] = [];
@@ -97,11 +108,18 @@ export async function* readSheet(wb: Workbook, part: string, meta: SheetMeta, op
   let phonetic = 0;
   let nextRow = 1;
   let nextCol = 0;
+  let rowFilled = false;
+  const keepRows = opts.keepRows ?? Number.POSITIVE_INFINITY;
   // A ledger repeats a few texts (区划, 类别, 状态) in every row: one cell object per shared string.
   const sharedCells: (LedgerCellWithFormula | undefined)[] = [];
 
   const finishCell = (c: CellState) => {
     if (!row || c.col >= MAX_COLUMNS) return;
+    if (row.number > keepRows) {
+      // Whether toCell would give something other than an empty cell, without making it.
+      if ((c.inline && c.value !== null) || (c.value !== null && c.value !== '')) rowFilled = true;
+      return;
+    }
     const out = c.type === 's' && !c.inline && c.value ? sharedCell(wb.sharedStrings, sharedCells, c.value) : toCell(c.type, c.value, wb.sharedStrings, c.inline);
     const withFormula: LedgerCellWithFormula = c.formula !== null ? { ...out, formula: c.formula || '(共享公式)' } : out;
     while (row.cells.length < c.col) row.cells.push(EMPTY);
@@ -109,13 +127,13 @@ export async function* readSheet(wb: Workbook, part: string, meta: SheetMeta, op
   };
 
   const handlers = {
-    open(name: string, attrs: Record<string, string>) {
+    open(name: string, attrs: ScanAttrs) {
       if (name === 'c') {
         if (!row) return;
-        const ref = attr(attrs, 'r');
+        const ref = attrs.get('r');
         const col = ref ? (decodeRef(ref)?.col ?? nextCol) : nextCol;
         nextCol = col + 1;
-        cell = { col, type: attr(attrs, 't') ?? 'n', value: null, formula: null, inline: false };
+        cell = { col, type: attrs.get('t') ?? 'n', value: null, formula: null, inline: false };
       } else if (cell && name === 'v') {
         cell.value = '';
         target = VALUE;
@@ -128,15 +146,16 @@ export async function* readSheet(wb: Workbook, part: string, meta: SheetMeta, op
         cell.value ??= '';
         target = VALUE;
       } else if (name === 'row') {
-        const r = Number(attr(attrs, 'r'));
+        const r = Number(attrs.get('r'));
         row = { number: Number.isInteger(r) && r > 0 ? r : nextRow, cells: [] };
+        rowFilled = false;
         nextRow = row.number + 1;
         nextCol = 0;
       } else if (name === 'mergeCell') {
-        const range = decodeRange(attr(attrs, 'ref') ?? '');
+        const range = decodeRange(attrs.get('ref') ?? '');
         if (range) meta.merges.push(range);
       } else if (name === 'dimension') {
-        const range = decodeRange(attr(attrs, 'ref') ?? '');
+        const range = decodeRange(attrs.get('ref') ?? '');
         meta.declaredRows = range ? range.bottom + 1 : null;
       }
     },
@@ -151,10 +170,10 @@ export async function* readSheet(wb: Workbook, part: string, meta: SheetMeta, op
         finishCell(cell);
         cell = null;
       } else if (name === 'row' && row) {
-        if (row.cells.some(holdsSomething)) {
+        if (rowFilled || row.cells.some(holdsSomething)) {
           meta.rowCount++;
           if (meta.rowCount > opts.maxRows) throw new FileRefusal(`工作表行数超过上限 ${opts.maxRows.toLocaleString('en-US')} 行，请拆分后分批导入`);
-          batch.push(row);
+          if (row.number <= keepRows) batch.push(row);
         }
         row = null;
       }
@@ -162,7 +181,7 @@ export async function* readSheet(wb: Workbook, part: string, meta: SheetMeta, op
   };
 
   // The consumer pulls: the next chunk is inflated only after it has taken the rows so far.
-  const parser = createXmlParser(handlers);
+  const parser = (opts.scanner ?? createXmlScanner)(handlers);
   for await (const chunk of inflateEntry(wb.buf, entry, wb.budget)) {
     parser.write(chunk);
     if (batch.length) {

@@ -4,7 +4,8 @@
  */
 import path from 'node:path/posix';
 import { FileRefusal } from './refusal.ts';
-import { attr, collectElements, parseXml } from './xml.ts';
+import { createXmlScanner, type ScanHandlers, type XmlScanner } from './scan.ts';
+import { attr, collectElements } from './xml.ts';
 import { inflateBudget, inflateEntry, readZipDirectory, type InflateBudget, type ZipEntry, type ZipLimits } from './zip.ts';
 
 export interface SheetInfo {
@@ -26,7 +27,7 @@ export interface Workbook {
 const NOT_XLSX = '文件不是 Excel 工作簿（缺少工作表）。请在 Excel（或 WPS）中打开后"另存为 .xlsx"再导入';
 
 /** Opens an .xlsx held in memory; refuses macros, bombs and anything that is not a workbook. */
-export async function openWorkbook(buf: Buffer, limits: ZipLimits): Promise<Workbook> {
+export async function openWorkbook(buf: Buffer, limits: ZipLimits, scanner: (h: ScanHandlers) => XmlScanner = createXmlScanner): Promise<Workbook> {
   const entries = readZipDirectory(buf, limits);
   const budget = inflateBudget(limits);
   const entry = (name: string) => entries.get(name);
@@ -49,16 +50,17 @@ export async function openWorkbook(buf: Buffer, limits: ZipLimits): Promise<Work
   const pr = book.find((e) => e.name === 'workbookPr');
   const date1904 = ['1', 'true'].includes(pr ? (attr(pr.attrs, 'date1904') ?? '') : '');
   const sst = entry('xl/sharedStrings.xml');
-  return { buf, entries, budget, sheets, date1904, sharedStrings: sst ? await sharedStrings(buf, sst, budget) : [] };
+  return { buf, entries, budget, sheets, date1904, sharedStrings: sst ? await sharedStrings(buf, sst, budget, scanner) : [] };
 }
 
 /** The shared strings: each <si>'s text runs joined, phonetic guides (<rPh>) left out. */
-async function sharedStrings(buf: Buffer, e: ZipEntry, budget: InflateBudget): Promise<string[]> {
+async function sharedStrings(buf: Buffer, e: ZipEntry, budget: InflateBudget, scan: (h: ScanHandlers) => XmlScanner): Promise<string[]> {
   const out: string[] = [];
   let current: string[] | null = null;
   let inText = false;
   let phonetic = 0;
-  await parseXml(inflateEntry(buf, e, budget), {
+  // The table can hold a string for every project of a large ledger: the fast tokenizer (scan.ts).
+  const scanner = scan({
     open(name) {
       if (name === 'si') current = [];
       else if (name === 'rPh') phonetic++;
@@ -77,5 +79,7 @@ async function sharedStrings(buf: Buffer, e: ZipEntry, budget: InflateBudget): P
       else if (name === 't') inText = false;
     },
   });
+  for await (const chunk of inflateEntry(buf, e, budget)) scanner.write(chunk);
+  scanner.end();
   return out;
 }

@@ -38,9 +38,7 @@ export async function analyseWorkbook(wb: Workbook, limits: ImportLimits, rememb
   for (const [i, info] of wb.sheets.entries()) {
     const meta: SheetMeta = { merges: [], rowCount: 0, declaredRows: null };
     const head: SheetRow[] = [];
-    for await (const batch of readSheet(wb, info.part, meta, { maxRows: limits.maxRows })) {
-      for (const r of batch) if (r.number <= HEAD_ROWS + SAMPLE_ROWS + 5) head.push(r);
-    }
+    for await (const batch of readSheet(wb, info.part, meta, { maxRows: limits.maxRows, keepRows: HEAD_ROWS + SAMPLE_ROWS + 5 })) head.push(...batch);
     const grid: LedgerCell[][] = [];
     for (const r of head) grid[r.number - 1] = r.cells;
     for (let r = 0; r < grid.length; r++) grid[r] ??= [];

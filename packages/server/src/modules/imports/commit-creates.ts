@@ -42,7 +42,7 @@ export interface Window {
 
 const staged = (w: Window, condition: SQL) => sql`r.job_id = ${w.jobId} and r.seq > ${w.from} and r.seq <= ${w.to} and ${condition}`;
 
-/** New projects with their plans, campaign membership (reserve projects wait outside) and audit entries. */
+/** New projects with their plans and campaign membership (reserve projects wait outside). */
 export async function insertCreatedProjects(db: Db, w: Window, actor: Actor, campaignId: string | null): Promise<void> {
   const names = list(PROJECT_KEYS, (k) => q(P[k]!.name));
   const values = list(PROJECT_KEYS, (k) => (k === 'ownerOrgId' ? `case when x."ownerOrgId" = '${NEW_OWNER}' then o.id else x."ownerOrgId" end` : `x.${q(k)}`));
@@ -51,7 +51,7 @@ export async function insertCreatedProjects(db: Db, w: Window, actor: Actor, cam
     select r.project_id, ${actor.id}::uuid, ${actor.id}::uuid, ${values}
     from import_rows r
     cross join lateral ${recordOf(`r.project->'columns'`, PROJECT_KEYS, P)}
-    left join organisations o on o.kind = 'owner' and o.name = r.new_owner
+    left join lateral (select o.id from organisations o where r.new_owner is not null and o.kind = 'owner' and o.name = r.new_owner) o on true
     where ${creates}
     order by r.seq`);
   await db.execute(sql`insert into project_annual_plans (project_id, year, amount_yuan, baseline_yuan, change_reason)
@@ -64,10 +64,8 @@ export async function insertCreatedProjects(db: Db, w: Window, actor: Actor, cam
       select ${campaignId}::uuid, r.project_id from import_rows r where ${creates} and r.project->'columns'->>'status' <> 'reserve'
       on conflict do nothing`);
   }
-  // The created row is its own "after"; the staged rows keep what the ledger said.
-  await db.execute(sql`insert into audit_log (user_id, action, entity, entity_id, data)
-    select ${actor.id}::uuid, 'import-create', 'project', r.project_id::text, ${JSON.stringify({ importId: w.jobId })}::jsonb
-    from import_rows r where ${creates}`);
+  // No audit entry per created project: the import's own entry (commit.ts) says who, when and
+  // which file, and import_rows names every project it created (by project_id, indexed).
 }
 
 /** New month reports, and their first version row; a report saved for the month since the preview stops the commit. */
@@ -75,6 +73,9 @@ export async function insertCreatedReports(db: Db, w: Window, actor: Actor, peri
   const creates = staged(w, sql`r.report_action = 'create'`);
   const [expected] = await queryRows<{ n: unknown }>(db, sql`select count(*) as n from import_rows r where ${creates}`);
   const note = `Excel 导入（批次 ${w.jobId.slice(0, 8)}）`;
+  // The rollup (latest_reports) is written below for these reports in two statements, rather
+  // than by its trigger project by project (migration 0016: this transaction only).
+  await db.execute(sql`select set_config('pacer.latest_reports', 'deferred', true)`);
   const [inserted] = await queryRows<{ n: unknown }>(
     db,
     sql`with ins as (
@@ -89,12 +90,28 @@ export async function insertCreatedReports(db: Db, w: Window, actor: Actor, peri
       on conflict do nothing returning 1)
     select count(*) as n from ins`,
   );
+  await db.execute(sql`select set_config('pacer.latest_reports', '', true)`);
   if (Number(inserted?.n) !== Number(expected?.n)) throw conflict(changedMessage);
+  await rollUpCreatedReports(db, creates, period.year);
   // The version row holds the report as the application reads it (camelCase, like every other version).
   const version = list(Object.keys(R).filter((k) => k !== 'id'), (k) => `'${k}', pr.${q(R[k]!.name)}`);
   await db.execute(sql`insert into report_versions (report_id, version, action, status, data, user_id)
     select pr.id, 1, 'import', pr.status, jsonb_build_object(${version}), ${actor.id}::uuid
     from import_rows r join progress_reports pr on pr.id = r.report_id where ${creates}`);
+}
+
+/**
+ * latest_reports for the reports just created. A project this import creates has no other
+ * report, so its row is that report; a report added to an existing project is recomputed
+ * with the other reports, as the trigger would (refresh_latest_reports, migration 0015).
+ */
+async function rollUpCreatedReports(db: Db, creates: SQL, year: number): Promise<void> {
+  await db.execute(sql`insert into latest_reports (project_id, year, first_end, first_ytd_yuan)
+    select pr.project_id, pr.year, pr.period_end, pr.ytd_yuan
+    from import_rows r join progress_reports pr on pr.id = r.report_id
+    where ${creates} and r.action = 'create' and pr.status in ('submitted', 'approved')`);
+  await db.execute(sql`select refresh_latest_reports(array_agg(r.project_id), array_agg(${year}::integer))
+    from import_rows r where ${creates} and r.action <> 'create' having count(*) > 0`);
 }
 
 /** Staged changes to existing projects, and their plan for the year (a plan met again keeps its baseline). */

@@ -47,7 +47,9 @@ export async function runCommit(db: Db, jobId: string, actor: Actor, progress: P
       .update(importJobs)
       .set({ status: 'committed', stage: null, error: null, progressDone: sql`${importJobs.progressTotal}`, committedAt: new Date(), committedBy: actor.id, createdOrgs: owners, updatedAt: new Date() })
       .where(eq(importJobs.id, jobId));
-    await tx.insert(auditLog).values({ userId: actor.id, action: 'import-commit', entity: 'import', entityId: jobId, data: { fileName: job.fileName, counts: job.counts } });
+    // One entry for the whole import: the projects it created are its import_rows (by project_id);
+    // each changed project keeps its own entry with what it was before (updateProjects).
+    await tx.insert(auditLog).values({ userId: actor.id, action: 'import-commit', entity: 'import', entityId: jobId, data: { importId: jobId, fileName: job.fileName, counts: job.counts, createdOrgs: owners } });
   });
 }
 

@@ -27,7 +27,7 @@ import type { Actor } from './actor.ts';
 import { assembleProject, type AssembleContext, type RowProblem } from './assemble-project.ts';
 import { assembleReport, hasProgressValues, type ReportPeriod } from './assemble-report.ts';
 import { loadDictionary } from './dictionary.ts';
-import { existingProjects, reportSituations, sinceStartBefore } from './existing.ts';
+import { existingProjects, reportSituations, sinceStartBefore, type ReportSituation } from './existing.ts';
 import { identify } from './identify.ts';
 import type { Progress } from './jobs.ts';
 import type { ImportLimits } from './limits.ts';
@@ -97,8 +97,9 @@ export async function runPreview(db: Db, jobId: string, actor: Actor, limits: Im
     if (!pending.length) return;
     const batch = await existingProjects(db, actor, uniq(pending.map((p) => p.values.code)), uniq(pending.map((p) => p.values.name)));
     const ids = [...new Set([...batch.byCode.values(), ...[...batch.byName.values()].flat()].map((p) => p.row.id))];
-    const situations = period ? await reportSituations(db, ids, period) : new Map();
-    const bases = period ? await sinceStartBefore(db, ids, period.year) : new Map<string, number>();
+    // The two report queries need only the ids: on PostgreSQL they run side by side.
+    const [situations, bases] =
+      period && ids.length ? await Promise.all([reportSituations(db, ids, period), sinceStartBefore(db, ids, period.year)]) : [new Map<string, ReportSituation>(), new Map<string, number>()];
     const rows: (typeof importRows.$inferInsert)[] = [];
     const problems: (typeof importProblems.$inferInsert)[] = [];
     for (const p of pending) {
