@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { testApp, type TestApp } from '../../../test/harness.ts';
 import { analysed, committed, freshName, previewed, problemsOf, put, settle, xlsx } from '../../../test/ledgers.ts';
+import { rollupAsKept, rollupFromScratch } from '../../../test/rollup.ts';
 
 const today = beijingLocal(new Date());
 const year = Number(today.slice(0, 4));
@@ -26,24 +27,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const fromScratch = () =>
-  queryRows<Record<string, unknown>>(
-    t.database.db,
-    sql`select project_id::text, year, array_agg(period_end::text order by n) as ends, array_agg(ytd_yuan::text order by n) as ytds
-        from (select project_id, year, period_end, ytd_yuan,
-                     row_number() over (partition by project_id, year order by period_end desc, updated_at desc, period_start desc) as n
-                from progress_reports where status in ('submitted', 'approved')) r
-        where n <= 3 group by 1, 2 order by 1, 2`,
-  );
-
-const asKept = () =>
-  queryRows<Record<string, unknown>>(
-    t.database.db,
-    sql`select project_id::text, year,
-               array_remove(array[first_end::text, second_end::text, third_end::text], null) as ends,
-               array_remove(array[first_ytd_yuan::text, second_ytd_yuan::text, third_ytd_yuan::text], null) as ytds
-        from latest_reports where first_end is not null order by 1, 2`,
-  );
+const fromScratch = () => rollupFromScratch(t.database.db);
+const asKept = () => rollupAsKept(t.database.db);
 
 async function importMonth(month: number, rows: (string | number | null)[][]) {
   const wb = new ExcelJS.Workbook();

@@ -12,6 +12,7 @@ import { queryRows, toNumber } from '../../db/client.ts';
 import { testApp, type TestApp } from '../../../test/harness.ts';
 import { analysed, committed, previewed, put, settle, xlsx } from '../../../test/ledgers.ts';
 import { reference, toInput } from '../../../test/projects.ts';
+import { rollupAsKept as asKept, rollupFromScratch as fromScratch } from '../../../test/rollup.ts';
 import { campaignOfYear } from '../campaigns/queries.ts';
 import { computeStats, GROUP_FIELDS, projectFigures, summarise } from './service.ts';
 
@@ -32,27 +33,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-/** What latest_reports should hold, from the reports alone (its own SQL, not the triggers'). */
-async function rollupFromScratch() {
-  return queryRows<Record<string, unknown>>(
-    t.database.db,
-    sql`select project_id::text, year, array_agg(period_end::text order by n) as ends, array_agg(ytd_yuan::text order by n) as ytds
-        from (select project_id, year, period_end, ytd_yuan,
-                     row_number() over (partition by project_id, year order by period_end desc, updated_at desc, period_start desc) as n
-                from progress_reports where status in ('submitted', 'approved')) r
-        where n <= 3 group by 1, 2 order by 1, 2`,
-  );
-}
-
-async function rollupAsKept() {
-  return queryRows<Record<string, unknown>>(
-    t.database.db,
-    sql`select project_id::text, year,
-               array_remove(array[first_end::text, second_end::text, third_end::text], null) as ends,
-               array_remove(array[first_ytd_yuan::text, second_ytd_yuan::text, third_ytd_yuan::text], null) as ytds
-        from latest_reports where first_end is not null order by 1, 2`,
-  );
-}
+const rollupFromScratch = () => fromScratch(t.database.db);
+const rollupAsKept = () => asKept(t.database.db);
 
 /** Each project's 本年累计 as of a date, straight from the reports. */
 async function ytdFromScratch(asOf: string): Promise<Map<string, number>> {
