@@ -9,11 +9,9 @@ import { Button } from 'antd';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, type LoaderFunctionArgs } from 'react-router-dom';
-import { boardKeys } from '../features/boards/hooks.ts';
-import type { PublicBoard } from '../features/boards/types.ts';
+import { publicBoardQuery } from '../features/boards/hooks.ts';
 import { projectPageQuery } from '../features/projects/hooks.ts';
 import { apiParams, readListState } from '../features/projects/listQuery.ts';
-import { api } from './api.ts';
 import { FullPageSpin, RequireAuth, RequirePermission } from './auth.tsx';
 import { loadNamespaces, type Namespace } from './i18n.ts';
 import { Result } from './LazyResult.tsx';
@@ -64,14 +62,11 @@ function startProjectList({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-/**
- * The published board, the same way. Key and request restate usePublicBoard's (boards/hooks.ts):
- * keep them equal, or the page fetches a second time.
- */
+/** The published board, the same way, with the query its page uses (boards/hooks.ts). */
 function startPublicBoard({ params }: LoaderFunctionArgs) {
   PublicBoardPage.preload();
   const id = params.id;
-  if (id) void queryClient.prefetchQuery({ queryKey: boardKeys.board(id), queryFn: () => api.get<PublicBoard>(`/api/public/boards/${id}`) });
+  if (id) void queryClient.prefetchQuery(publicBoardQuery(id));
   return null;
 }
 

@@ -19,8 +19,11 @@ export function usePublishedBoards() {
   return useQuery({ queryKey: boardKeys.published, queryFn: () => api.get<PublishedBoard[]>('/api/public/boards') });
 }
 
+/** The public board's query, shared with the route loader that starts it early. */
+export const publicBoardQuery = (id: string) => ({ queryKey: boardKeys.board(id), queryFn: () => api.get<PublicBoard>(`/api/public/boards/${id}`) });
+
 export function usePublicBoard(id: string | undefined) {
-  return useQuery({ enabled: !!id, queryKey: boardKeys.board(id ?? ''), queryFn: () => api.get<PublicBoard>(`/api/public/boards/${id}`) });
+  return useQuery({ enabled: !!id, ...publicBoardQuery(id ?? '') });
 }
 
 export function useUnitBoard(id: string | undefined, groupBy: UnitGroup) {
