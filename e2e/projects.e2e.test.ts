@@ -151,9 +151,12 @@ describe('project library', () => {
       await page.getByTestId('mine-only').click();
       await mineListed;
       await page.waitForURL((url) => url.searchParams.get('mine') === 'true');
-      await expect.poll(async () => (await tableRows(page)).count()).toBeGreaterThan(0);
-      const mine = await (await tableRows(page)).evaluateAll((trs) => trs.every((tr) => tr.classList.contains('pacer-row-mine')));
-      expect(mine).toBe(true);
+      // The previous page's rows stay on screen until the new ones render: wait for the new ones.
+      const allMine = async () => {
+        const rows = await tableRows(page);
+        return (await rows.count()) > 0 && (await rows.evaluateAll((trs) => trs.every((tr) => tr.classList.contains('pacer-row-mine'))));
+      };
+      await expect.poll(allMine).toBe(true);
 
       // The detail reads in one column.
       await (await tableRows(page)).first().getByTestId('project-name').click();
