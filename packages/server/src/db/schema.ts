@@ -170,6 +170,9 @@ export const projects = pgTable(
     index('projects_responsible_idx').on(t.responsibleOrgId),
     // The project list's default order (last changed first): its first page without sorting every project.
     index('projects_updated_idx').on(t.updatedAt.desc().nullsLast(), t.id.desc().nullsFirst()),
+    // Sums by region (/api/stats) read only id and region of the live projects: from this index
+    // alone, in id order, merged with the campaign's members (2 MB at province, not the 24 MB heap).
+    index('projects_live_region_idx').on(t.id, t.regionCode).where(sql`${t.deletedAt} is null`),
     check('projects_total_nonneg', sql`${t.totalInvestmentYuan} >= 0`),
   ],
 );

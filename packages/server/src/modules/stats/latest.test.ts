@@ -123,6 +123,75 @@ describe('the latest_reports rollup', () => {
     await expectExact();
   });
 
+  it('places a new report among its slots in place when it can, and refreshes from the reports otherwise', async () => {
+    const db = t.database.db;
+    const p = mine[1]!.id;
+    // Next year and the one after: no report of the demo data or of the other tests is there.
+    const [y, z] = [year + 1, year + 2];
+    const slots = async (of: number) =>
+      (await queryRows<Record<string, unknown>>(db, sql`select first_end::text as a, second_end::text as b, third_end::text as c from latest_reports where project_id = ${p} and year = ${of}`))[0];
+    const insert = (of: number, kind: string, start: string, end: string, status: string, ytd: number) =>
+      db.execute(sql`insert into progress_reports (project_id, period_kind, period_start, period_end, year, status, period_yuan, ytd_yuan, since_start_yuan, physical_progress, problems, milestones, findings)
+                     values (${p}, ${kind}, ${start}, ${end}, ${of}, ${status}, 0, ${ytd}, ${ytd}, '', '', '[]'::jsonb, '[]'::jsonb)`);
+    // A marker in a slot's YTD shows which path ran: in place it moves with its slot (or stays),
+    // a refresh from the reports replaces it.
+    const mark = (slot: 'first' | 'second' | 'third') => db.execute(sql`update latest_reports set ${sql.raw(slot)}_ytd_yuan = 424242 where project_id = ${p} and year = ${y}`);
+    const marked = async () => {
+      const [row] = await queryRows<Record<string, unknown>>(db, sql`select case 424242 when first_ytd_yuan then 'first' when second_ytd_yuan then 'second' when third_ytd_yuan then 'third' end as slot from latest_reports where project_id = ${p} and year = ${y}`);
+      await db.execute(sql`select rebuild_latest_reports()`);
+      return row?.slot ?? null;
+    };
+    // The year's first report has no rollup row yet: refreshed. The next ones are placed.
+    await insert(y, 'week', `${y}-03-02`, `${y}-03-08`, 'submitted', 100);
+    await insert(y, 'month', `${y}-03-01`, `${y}-03-31`, 'submitted', 300);
+    await insert(y, 'week', `${y}-03-09`, `${y}-03-15`, 'submitted', 200);
+    expect(await slots(y)).toEqual({ a: `${y}-03-31`, b: `${y}-03-15`, c: `${y}-03-08` });
+    await expectExact();
+    await mark('second');
+    await insert(y, 'week', `${y}-03-16`, `${y}-03-22`, 'submitted', 250); // between the first and second
+    expect(await slots(y)).toEqual({ a: `${y}-03-31`, b: `${y}-03-22`, c: `${y}-03-15` });
+    expect(await marked()).toBe('third');
+    await mark('first');
+    await insert(y, 'week', `${y}-04-06`, `${y}-04-12`, 'submitted', 400); // newer than all
+    expect(await slots(y)).toEqual({ a: `${y}-04-12`, b: `${y}-03-31`, c: `${y}-03-22` });
+    expect(await marked()).toBe('second');
+    await mark('third');
+    await insert(y, 'week', `${y}-03-23`, `${y}-03-29`, 'submitted', 260); // between the second and third
+    expect(await marked()).toBe(null);
+    await mark('third');
+    await insert(y, 'week', `${y}-01-05`, `${y}-01-11`, 'submitted', 50); // older than all three: no change
+    expect(await marked()).toBe('third');
+    await expectExact();
+    // On a slot's own end date: refreshed (the order then depends on updated_at).
+    await mark('first');
+    await insert(y, 'week', `${y}-04-07`, `${y}-04-12`, 'submitted', 410);
+    expect(await marked()).toBe(null);
+    await expectExact();
+    // A draft submitted by an update, newer than all: placed.
+    await insert(y, 'month', `${y}-04-01`, `${y}-04-30`, 'draft', 500);
+    await mark('first');
+    await db.execute(sql`update progress_reports set status = 'submitted' where project_id = ${p} and year = ${y} and period_kind = 'month' and period_start = ${`${y}-04-01`}`);
+    expect(await slots(y)).toMatchObject({ a: `${y}-04-30` });
+    expect(await marked()).toBe('second');
+    // Two drafts of one project and year submitted by one statement: refreshed.
+    await insert(z, 'week', `${z}-01-05`, `${z}-01-11`, 'draft', 1);
+    await insert(z, 'week', `${z}-01-12`, `${z}-01-18`, 'draft', 2);
+    await db.execute(sql`update progress_reports set status = 'submitted' where project_id = ${p} and year = ${z}`);
+    expect(await slots(z)).toEqual({ a: `${z}-01-18`, b: `${z}-01-11`, c: null });
+    await expectExact();
+    // Approving a counted report moves it only through updated_at: refreshed.
+    await db.execute(sql`update progress_reports set status = 'approved', updated_at = now() where project_id = ${p} and year = ${y} and period_start = ${`${y}-04-07`}`);
+    await expectExact();
+    // Many at once, in no order, on PostgreSQL from as many connections: writers that wait for
+    // the rollup row place their report among the others' or refresh.
+    const weeks = [5, 1, 9, 3, 12, 7, 2, 11, 4, 10, 6, 8].map((w) => `${z}-06-${String(w).padStart(2, '0')}`);
+    await Promise.all(weeks.map((d, i) => insert(z, 'week', d, d, 'submitted', 1000 + i)));
+    expect(await slots(z)).toEqual({ a: `${z}-06-12`, b: `${z}-06-11`, c: `${z}-06-10` });
+    await expectExact();
+    await db.execute(sql`delete from progress_reports where project_id = ${p} and year in (${y}, ${z})`);
+    await expectExact();
+  });
+
   it('follows project edits that move a project between groups (region, levels, category, track, HQ, leader, owner, plan)', async () => {
     const ref = await reference(t);
     const [p] = mine;

@@ -1,0 +1,1 @@
+CREATE INDEX "projects_live_region_idx" ON "projects" USING btree ("id","region_code") WHERE "projects"."deleted_at" is null;
