@@ -13,10 +13,9 @@ export const ROW_NUMBER = sql`row_number() over (order by projects.region_code, 
 
 /**
  * Key and label per field as summarise() sees them; a null label is a vocabulary key the
- * caller names. Region needs no row number: its groups first appear in region-code order.
+ * caller names. Region is summed apart (regionSums).
  */
-const GROUPING: Record<GroupField, { key: SQL; label: SQL; first: SQL; unnest?: boolean }> = {
-  region: { key: sql`f.region_code`, label: sql`f.region_name`, first: sql`min(f.region_code)` },
+const GROUPING: Record<Exclude<GroupField, 'region'>, { key: SQL; label: SQL; first: SQL; unnest?: boolean }> = {
   park: { key: sql`coalesce(f.park_code, '')`, label: sql`coalesce(f.park_name, '（园区外）')`, first: sql`min(f.rn)` },
   level: { key: sql`lv.level`, label: sql`null::text`, first: sql`min(f.rn * 1000 + lv.ord)`, unnest: true },
   category: { key: sql`f.category`, label: sql`null::text`, first: sql`min(f.rn)` },
@@ -39,29 +38,13 @@ export interface GroupSum {
   figures: GroupFigures;
 }
 
-/** Groups of `figures` (one row per project) in first-seen order, and the total (each project once). */
+/**
+ * Groups of `figures` (one row per project) in first-seen order, and the total (each project
+ * once). For region, `figures` is regionFiguresQuery()'s; for the other fields figuresQuery()'s
+ * with ROW_NUMBER.
+ */
 export async function groupSums(db: Db, figures: SQL, field: GroupField): Promise<{ groups: GroupSum[]; total: GroupFigures }> {
-  const g = GROUPING[field];
-  const from = g.unnest ? sql`f cross join lateral unnest(f.levels) with ordinality as lv(level, ord)` : sql`f`;
-  const order = field === 'region' ? sql`first_text` : sql`first_text::bigint`;
-  // Levels unnest, so their total (each project once) needs its own pass over the rows; every
-  // other field gets groups and total in one pass, which lets PostgreSQL inline the figures
-  // query and drop the joins the field does not need.
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    g.unnest
-      ? sql`with f as materialized (${figures})
-            select * from (
-              select 0 as part, ${g.key} as key, ${g.label} as label, ${g.first}::text as first_text, ${SUMS} from ${from} group by 2, 3
-              union all
-              select 1, '', '合计', null, ${SUMS} from f
-            ) t order by part, ${order}`
-      : sql`with f as (${figures})
-            select * from (
-              select grouping(${g.key}) as part, ${g.key} as key, ${g.label} as label, ${g.first}::text as first_text, ${SUMS}
-                from f group by grouping sets ((${g.key}, ${g.label}), ())
-            ) t order by part, ${order}`,
-  );
+  const rows = await queryRows<Record<string, unknown>>(db, field === 'region' ? regionSums(figures) : fieldSums(figures, GROUPING[field]));
   const toFigures = (r: Record<string, unknown>): GroupFigures => {
     const planYuan = toNumber(r.plan_yuan);
     const ytdYuan = toNumber(r.ytd_yuan);
@@ -70,6 +53,38 @@ export async function groupSums(db: Db, figures: SQL, field: GroupField): Promis
   const groups = rows.filter((r) => Number(r.part) === 0).map((r) => ({ key: String(r.key), label: r.label === null ? null : String(r.label), figures: toFigures(r) }));
   const total = rows.find((r) => Number(r.part) === 1)!;
   return { groups, total: toFigures(total) };
+}
+
+/**
+ * Sums by region code, then the ~100 sums named (rather than naming 47,000 rows before summing).
+ * Regions first appear in code order in summarise()'s order, so no row number is needed.
+ */
+function regionSums(figures: SQL): SQL {
+  return sql`with f as (${figures})
+    select s.*, rg.name as label from (
+      select grouping(f.region_code) as part, f.region_code as key, ${SUMS} from f group by grouping sets ((f.region_code), ())
+    ) s left join regions rg on rg.code = s.key
+    order by s.part, s.key`;
+}
+
+function fieldSums(figures: SQL, g: (typeof GROUPING)[keyof typeof GROUPING]): SQL {
+  // Levels unnest, so their total (each project once) needs its own pass over the rows; every
+  // other field gets groups and total in one pass, which lets PostgreSQL inline the figures
+  // query and drop the joins the field does not need.
+  if (g.unnest) {
+    return sql`with f as materialized (${figures})
+      select * from (
+        select 0 as part, ${g.key} as key, ${g.label} as label, ${g.first}::text as first_text, ${SUMS}
+          from f cross join lateral unnest(f.levels) with ordinality as lv(level, ord) group by 2, 3
+        union all
+        select 1, '', '合计', null, ${SUMS} from f
+      ) t order by part, first_text::bigint`;
+  }
+  return sql`with f as (${figures})
+    select * from (
+      select grouping(${g.key}) as part, ${g.key} as key, ${g.label} as label, ${g.first}::text as first_text, ${SUMS}
+        from f group by grouping sets ((${g.key}, ${g.label}), ())
+    ) t order by part, first_text::bigint`;
 }
 
 /** Two groups' figures as one (groups that share a label, as summarise() merges them). */
