@@ -135,13 +135,36 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
  * a connection of their own.
  */
 export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
-  const { dialect, session } = (pointDbs.get(db) ?? db) as unknown as {
-    dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
-    session: { prepareQuery(q: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute(): Promise<{ rows: T[] }> } };
-  };
-  const built = dialect.sqlToQuery(query);
-  const name = `pacer_${createHash('sha1').update(built.sql).digest('hex').slice(0, 20)}`;
-  return (await session.prepareQuery(built, undefined, name, false).execute()).rows;
+  return runStatement<T>(db, buildStatement(db, query));
+}
+
+/** A statement's text and parameters as built once; parameters may be placeholders filled per call. */
+export interface BuiltStatement {
+  sql: string;
+  params: unknown[];
+  /** The prepared statement's name: the text hashed. */
+  name: string;
+}
+
+interface PreparingSession {
+  dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
+  session: { prepareQuery(q: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute(values?: Record<string, unknown>): Promise<{ rows: unknown[] }> } };
+}
+
+/**
+ * Builds a statement's text once. Drizzle builds a query anew on every call (for the report
+ * write, ~0.2 ms of CPU); a statement written with sql.placeholder() for what varies can be built
+ * once and run many times with runStatement(…, values).
+ */
+export function buildStatement(db: Db, query: SQL): BuiltStatement {
+  const built = (db as unknown as PreparingSession).dialect.sqlToQuery(query);
+  return { ...built, name: `pacer_${createHash('sha1').update(built.sql).digest('hex').slice(0, 20)}` };
+}
+
+/** Runs a built statement as queryRowsPrepared() does, its placeholders filled from `values`. */
+export async function runStatement<T>(db: Db, statement: BuiltStatement, values?: Record<string, unknown>): Promise<T[]> {
+  const { session } = (pointDbs.get(db) ?? db) as unknown as PreparingSession;
+  return (await session.prepareQuery(statement, undefined, statement.name, false).execute(values)).rows as T[];
 }
 
 /** int8 comes back as BigInt from PGlite and as string from pg: one number here. */

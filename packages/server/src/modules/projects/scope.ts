@@ -4,7 +4,7 @@
  * hq → its HQ's projects; department → projects it is responsible for;
  * owner → its own projects; leader → reads all (its linked ones are highlighted).
  */
-import { eq, or, sql, type SQL } from 'drizzle-orm';
+import { eq, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { projects } from '../../db/schema.ts';
 import type { UserContext } from '../auth/sessions.ts';
 
@@ -44,6 +44,26 @@ export function readScope(user: UserContext): SQL | undefined {
 export function writeScope(user: UserContext): SQL | undefined {
   if (user.role === 'leader') return NOTHING;
   return readScope(user);
+}
+
+/**
+ * writeScope() or readScope() with the user's organisation and region as the placeholders
+ * `scopeOrg` and `scopeRegion`, for statements built once and run many times (runStatement):
+ * `shape` names the SQL's shape — every user with the same shape gets the same text — and
+ * `values` fills it for this user.
+ */
+export function scopeTemplate(user: UserContext, mode: 'read' | 'write'): { shape: string; where: SQL | undefined; values: { scopeOrg: string | null; scopeRegion: string | null } } {
+  const placeholders = {
+    ...user,
+    // Only whether they are set shapes the SQL; the values go in as parameters either way.
+    orgId: user.orgId === null ? null : (sql.placeholder('scopeOrg') as Placeholder as unknown as string),
+    regionCode: user.regionCode === null ? null : (sql.placeholder('scopeRegion') as Placeholder as unknown as string),
+  };
+  return {
+    shape: `${mode} ${user.role} ${user.orgId === null ? '-' : 'org'} ${user.regionCode === null ? '-' : 'region'}`,
+    where: mode === 'write' ? writeScope(placeholders) : readScope(placeholders),
+    values: { scopeOrg: user.orgId, scopeRegion: user.regionCode },
+  };
 }
 
 function areaScope(user: UserContext): SQL {

@@ -3,8 +3,9 @@
  * built inside the same statement that writes the report — so a save or a submit and its version
  * row are one atomic statement, and one round trip.
  */
-import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, notInArray, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import { buildStatement, type BuiltStatement, type Db } from '../../db/client.ts';
 import { progressReports } from '../../db/schema.ts';
 
 export type ReportRow = typeof progressReports.$inferSelect;
@@ -40,7 +41,7 @@ export function versionData(alias: string): SQL {
  * Runs a statement that writes reports (`returning *`) as the CTE `saved`, keeps a version of
  * each written row in the same statement, and returns the rows written.
  */
-export function withVersion(write: SQL, action: string, userId: string): SQL {
+export function withVersion(write: SQL, action: string, userId: string | Placeholder): SQL {
   return sql`with saved as (${write}),
     kept as (
       insert into report_versions (report_id, version, action, status, data, user_id)
@@ -51,3 +52,67 @@ export function withVersion(write: SQL, action: string, userId: string): SQL {
 
 /** The version data of `saved`, as text once: it has no parameters, and every save and submit needs it. */
 const SAVED_DATA = sql.raw(new PgDialect().sqlToQuery(versionData('s')).sql);
+
+/** Reports in these states are not changed by a save or a submit: a reviewer returns them first. */
+export const LOCKED_STATUSES = ['submitted', 'approved'];
+
+/** What a save or a submit writes, by name: the values of reportWrite()'s placeholders. */
+export interface ReportWriteValues {
+  periodYuan: number;
+  ytdYuan: number;
+  sinceStartYuan: number;
+  paidYtdYuan: number | null;
+  physicalProgress: string;
+  problems: string;
+  milestones: unknown;
+  findings: unknown;
+  now: Date;
+  userId: string;
+}
+
+const P = (name: keyof ReportWriteValues | 'id' | 'version' | 'nextVersion' | 'projectId' | 'periodKind' | 'periodStart' | 'periodEnd' | 'year') => sql.placeholder(name);
+
+/**
+ * The write of a save or a submit with its version row, as one statement (withVersion): an update
+ * of the report read (only if it is still that version and not locked) or the period's first
+ * insert. Built once per shape with placeholders — drizzle took ~0.2 ms of CPU to build it on
+ * every request of the Friday rush — and run with runStatement(db, write, values).
+ */
+export function reportWrite(db: Db, existing: boolean, submitting: boolean): BuiltStatement {
+  const key = `${existing ? 'update' : 'insert'} ${submitting ? 'submit' : 'save'}`;
+  let built = writes.get(key);
+  if (!built) writes.set(key, (built = buildStatement(db, reportWriteSql(db, existing, submitting))));
+  return built;
+}
+
+/** The text is the same for every database (one dialect), so one build serves them all. */
+const writes = new Map<string, BuiltStatement>();
+
+function reportWriteSql(db: Db, existing: boolean, submitting: boolean): SQL {
+  const values = {
+    periodYuan: P('periodYuan'),
+    ytdYuan: P('ytdYuan'),
+    sinceStartYuan: P('sinceStartYuan'),
+    paidYtdYuan: P('paidYtdYuan'),
+    physicalProgress: P('physicalProgress'),
+    problems: P('problems'),
+    milestones: P('milestones'),
+    findings: P('findings'),
+    updatedAt: P('now'),
+    ...(submitting ? { status: 'submitted', submittedAt: P('now'), submittedBy: P('userId'), returnReason: null } : {}),
+  };
+  const write = existing
+    ? db
+        .update(progressReports)
+        // set() takes placeholders as values() does (each becomes a parameter encoded by its
+        // column when filled); only its type leaves them out.
+        .set({ ...values, version: P('nextVersion') } as unknown as Partial<ReportRow>)
+        .where(and(eq(progressReports.id, P('id')), eq(progressReports.version, P('version')), notInArray(progressReports.status, LOCKED_STATUSES)))
+        .returning()
+    : db
+        .insert(progressReports)
+        .values({ ...values, projectId: P('projectId'), periodKind: P('periodKind'), periodStart: P('periodStart'), periodEnd: P('periodEnd'), year: P('year'), createdBy: P('userId') })
+        .onConflictDoNothing()
+        .returning();
+  return withVersion(write.getSQL(), submitting ? 'submit' : 'save', P('userId'));
+}

@@ -7,19 +7,19 @@
  */
 import { checkReport, periodOf, REPORT_FIELD_LABELS, REPORT_STATUS_LABELS, type ReportData, type ReportFinding, type ReportStatus } from '@pacer/domain';
 import { and, eq, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
-import { queryRowsPrepared, type Db } from '../../db/client.ts';
+import { buildStatement, queryRowsPrepared, runStatement, type BuiltStatement, type Db } from '../../db/client.ts';
 import { progressReports, projectMilestones, projects, reportVersions } from '../../db/schema.ts';
 import { conflict, FieldValidationError, notFound } from '../../http/errors.ts';
 import type { UserContext } from '../auth/sessions.ts';
-import { readScope, writeScope } from '../projects/scope.ts';
+import { readScope, scopeTemplate, writeScope } from '../projects/scope.ts';
 import { contextColumns, contextFromRow, reportContextAndRule } from './context.ts';
 import { present, presentReport } from './present.ts';
-import { reportFromRaw, withVersion, type ReportRow } from './rows.ts';
+import { LOCKED_STATUSES as LOCKED, reportFromRaw, reportWrite, withVersion, type ReportRow, type ReportWriteValues } from './rows.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Row = typeof progressReports.$inferSelect;
 
-const LOCKED_STATUSES = new Set(['submitted', 'approved']);
+const LOCKED_STATUSES = new Set(LOCKED);
 
 /**
  * Saves a draft for a project and period, creating it or updating the one there is. One read
@@ -36,13 +36,14 @@ export async function saveReport(db: Db, user: UserContext, input: ReportData, v
   const base = periodOf(input.periodKind, input.periodDate);
   if (base.start > today) throw new FieldValidationError([{ path: ['periodDate'], field: '填报周期', message: '还没到这个周期，不能提前填报' }]);
   const period = { ...base, year: Number(base.end.slice(0, 4)) };
-  const [hit] = await queryRowsPrepared<Record<string, unknown>>(
-    db,
-    sql`select projects.name as project_name, r.*, ${contextColumns({ project: sql`projects.id`, kind: sql`${period.kind}`, start: sql`${period.start}::date`, year: sql`${period.year}::int` })}
-        from projects
-        left join progress_reports r on r.project_id = projects.id and r.period_kind = ${period.kind} and r.period_start = ${period.start}
-        where projects.id = ${input.projectId} and projects.deleted_at is null and ${writeScope(user) ?? sql`true`}`,
-  );
+  const scope = scopeTemplate(user, 'write');
+  const [hit] = await runStatement<Record<string, unknown>>(db, reportToSave(db, scope), {
+    ...scope.values,
+    projectId: input.projectId,
+    periodKind: period.kind,
+    periodStart: period.start,
+    year: period.year,
+  });
   if (!hit) throw notFound('项目');
   const name = String(hit.project_name);
   const current = hit.id === null || hit.id === undefined ? null : reportFromRaw(hit);
@@ -54,7 +55,7 @@ export async function saveReport(db: Db, user: UserContext, input: ReportData, v
   const { context, rule } = contextFromRow(hit);
   const findings = checkReport(input, context);
   const submitting = submit && !findings.some((f) => f.level === 'error');
-  const values = {
+  const values: ReportWriteValues = {
     periodYuan: input.periodYuan,
     ytdYuan: input.ytdYuan,
     sinceStartYuan: input.sinceStartYuan,
@@ -63,21 +64,14 @@ export async function saveReport(db: Db, user: UserContext, input: ReportData, v
     problems: input.problems,
     milestones: input.milestones,
     findings,
-    updatedAt: now,
-    ...(submitting ? { status: 'submitted', submittedAt: now, submittedBy: user.id, returnReason: null } : {}),
+    now,
+    userId: user.id,
   };
-  const write = current
-    ? db
-        .update(progressReports)
-        .set({ ...values, version: current.version + 1 })
-        .where(and(eq(progressReports.id, current.id), eq(progressReports.version, current.version), notInArray(progressReports.status, [...LOCKED_STATUSES])))
-        .returning()
-    : db
-        .insert(progressReports)
-        .values({ ...values, projectId: input.projectId, periodKind: period.kind, periodStart: period.start, periodEnd: period.end, year: period.year, createdBy: user.id })
-        .onConflictDoNothing()
-        .returning();
-  const [saved] = await writeWithVersion(db, write.getSQL(), submitting ? 'submit' : 'save', user);
+  const write = reportWrite(db, current !== null, submitting);
+  const where = current
+    ? { id: current.id, version: current.version, nextVersion: current.version + 1 }
+    : { projectId: input.projectId, periodKind: period.kind, periodStart: period.start, periodEnd: period.end, year: period.year };
+  const [saved] = (await runStatement<Record<string, unknown>>(db, write, { ...values, ...where })).map(reportFromRaw);
   if (!saved) {
     // Two first saves at once: the loser finds the row the winner made and must re-read it.
     if (!current) return lostFirstSave(db, user, input, submit, name);
@@ -88,6 +82,27 @@ export async function saveReport(db: Db, user: UserContext, input: ReportData, v
   }
   return presentReport(saved, name, rule);
 }
+
+/**
+ * The read of a save: the project in the user's scope, the period's report if there is one, and
+ * the checks' context, in one statement — built once per scope shape, since building it on every
+ * request of the Friday rush cost more CPU than PostgreSQL spends running it.
+ */
+function reportToSave(db: Db, scope: ReturnType<typeof scopeTemplate>): BuiltStatement {
+  let built = savesRead.get(scope.shape);
+  if (!built) {
+    const [kind, start] = [sql.placeholder('periodKind'), sql.placeholder('periodStart')];
+    const query = sql`select projects.name as project_name, r.*, ${contextColumns({ project: sql`projects.id`, kind: sql`${kind}::text`, start: sql`${start}::date`, year: sql`${sql.placeholder('year')}::int` })}
+        from projects
+        left join progress_reports r on r.project_id = projects.id and r.period_kind = ${kind}::text and r.period_start = ${start}::date
+        where projects.id = ${sql.placeholder('projectId')}::uuid and projects.deleted_at is null and ${scope.where ?? sql`true`}`;
+    savesRead.set(scope.shape, (built = buildStatement(db, query)));
+  }
+  return built;
+}
+
+/** By scope shape: a handful (roles × whether an organisation and a region are set). */
+const savesRead = new Map<string, BuiltStatement>();
 
 /**
  * A save-and-submit sent twice (a double click, a retry after a lost response) finds the report
