@@ -1,6 +1,8 @@
 /**
  * The shell around every signed-in page: side menu by feature, header with the user,
  * language and sign-out. On phones the menu moves into a drawer behind a hamburger.
+ * The menu and the header's tools render just after the page (Deferred): the sider and the header
+ * keep their size, and the first screen's rows do not wait for them.
  */
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLES } from '@pacer/domain/vocabulary';
@@ -8,6 +10,7 @@ import { Button, Drawer, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Deferred } from '../shared/Deferred.tsx';
 import { useIsNarrow } from '../shared/useMediaQuery.ts';
 import { FullPageSpin, useCan, useSignOut, useUser } from './auth.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -26,7 +29,9 @@ export default function AppLayout() {
       {!narrow && (
         <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} data-testid="side-menu">
           <Brand collapsed={collapsed} />
-          <SideMenu />
+          <Deferred>
+            <SideMenu />
+          </Deferred>
         </Layout.Sider>
       )}
       <Layout>
@@ -36,8 +41,10 @@ export default function AppLayout() {
           )}
           {narrow && <span className="pacer-header-brand">{t('product')}</span>}
           <div style={{ flex: 1 }} />
-          <NotificationBell />
-          <UserArea narrow={narrow} />
+          <Deferred>
+            <NotificationBell />
+            <UserArea narrow={narrow} />
+          </Deferred>
         </Layout.Header>
         <Layout.Content className="pacer-content">
           <Suspense fallback={<FullPageSpin />}>

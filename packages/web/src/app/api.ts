@@ -4,7 +4,11 @@
  * so pages show what the server said instead of inventing their own text.
  */
 import type { ApiError } from '@pacer/domain';
+import { takeEarly } from './early.ts';
 import { i18n } from './i18n.ts';
+import { toQueryString, type QueryParams } from './queryString.ts';
+
+export { toQueryString, type QueryParams };
 
 export class ApiRequestError extends Error {
   constructor(
@@ -14,23 +18,6 @@ export class ApiRequestError extends Error {
     super(body.message);
     this.name = 'ApiRequestError';
   }
-}
-
-export type QueryParams = Record<string, string | number | boolean | readonly string[] | null | undefined>;
-
-/** Query string with empty values left out and lists joined by commas (the API accepts both forms). */
-export function toQueryString(params: QueryParams = {}): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === null || value === '') continue;
-    if (Array.isArray(value)) {
-      if (value.length) search.set(key, value.join(','));
-    } else {
-      search.set(key, String(value));
-    }
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
 }
 
 function isApiError(v: unknown): v is ApiError {
@@ -46,7 +33,8 @@ async function request<T>(method: string, path: string, opts: { params?: QueryPa
   }
   let response: Response;
   try {
-    response = await fetch(`${path}${toQueryString(opts.params)}`, init);
+    const url = `${path}${toQueryString(opts.params)}`;
+    response = await ((method === 'GET' && takeEarly(url)) || fetch(url, init));
   } catch {
     throw new ApiRequestError(0, { error: 'network', message: i18n.t('errors.network') });
   }

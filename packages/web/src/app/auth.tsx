@@ -3,7 +3,7 @@
  * The server decides permissions; the client only hides what would be refused anyway.
  */
 import type { CurrentUser, Permission } from '@pacer/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Spin } from 'antd';
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,8 +27,11 @@ async function fetchMe(): Promise<CurrentUser | null> {
  */
 const UserContext = createContext<CurrentUser | null>(null);
 
+/** The signed-in user's query, shared with the route loader that starts it (router.tsx). */
+export const meQuery = queryOptions({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity });
+
 export function useCurrentUser() {
-  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity });
+  return useQuery(meQuery);
 }
 
 /** The signed-in user; only for pages under RequireAuth. */

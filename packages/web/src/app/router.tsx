@@ -6,24 +6,49 @@
  */
 import type { Permission } from '@pacer/domain';
 import { Button } from 'antd';
-import { lazy, type ComponentType, type ReactNode } from 'react';
+import { use, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, type LoaderFunctionArgs } from 'react-router-dom';
 import { publicBoardQuery } from '../features/boards/hooks.ts';
 import { projectPageQuery } from '../features/projects/hooks.ts';
 import { apiParams, readListState } from '../features/projects/listQuery.ts';
-import { FullPageSpin, RequireAuth, RequirePermission } from './auth.tsx';
+import { FullPageSpin, meQuery, RequireAuth, RequirePermission } from './auth.tsx';
 import { loadNamespaces, type Namespace } from './i18n.ts';
 import { Result } from './LazyResult.tsx';
 import { queryClient } from './queryClient.ts';
 
 type PageModule = { default: ComponentType };
 
-/** A lazy page whose code and translation tables load side by side; `preload` starts both early. */
+/**
+ * A lazy page whose code and translation tables load side by side; `preload` starts both early.
+ * Once loaded, the page renders at once: React's `lazy` would ask for a fresh promise on its first
+ * render and suspend for a turn even when the route's loader has already fetched everything.
+ */
 function page(load: () => Promise<PageModule>, namespaces: readonly Namespace[] = []) {
-  const both = () => Promise.all([load(), loadNamespaces(namespaces)]).then(([module]) => module);
-  return Object.assign(lazy(both), { preload: () => void both().catch(() => undefined) });
+  let loaded: ComponentType | undefined;
+  let loading: Promise<PageModule> | undefined;
+  const start = () =>
+    (loading ??= Promise.all([load(), loadNamespaces(namespaces)]).then(([module]) => {
+      loaded = module.default;
+      return module;
+    }));
+  function Page() {
+    const Component = loaded ?? use(start()).default;
+    return <Component />;
+  }
+  /** Starts the page's code and words; the promise settles when they are here (or failed: the page reports that). */
+  const preload = () => start().then(() => undefined, () => undefined);
+  return Object.assign(Page, { preload });
 }
+
+/**
+ * On the first load the loaders also wait for the screen's code, so the router renders the whole
+ * first screen once, complete, instead of the shell, then a spinner, then the page (rendering the
+ * shell twice, and React holds each reveal after a spinner back by up to 300 ms).
+ * Later navigations do not wait: the page's spinner shows as before.
+ */
+let firstLoad = true;
+const firstScreen = (code: Promise<void>[]) => (firstLoad ? Promise.all(code).then(() => null) : null);
 
 const LoginPage = page(() => import('../features/auth/LoginPage.tsx'));
 const AppLayout = page(() => import('./AppLayout.tsx'));
@@ -50,24 +75,26 @@ const MeetingPage = page(() => import('../features/meetings/MeetingPage.tsx'), [
 /** A page behind one permission. */
 const guarded = (permission: Permission, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 
+/** Who is signed in and the shell's code, for every signed-in page. */
+function startSignedIn() {
+  return firstScreen([queryClient.prefetchQuery(meQuery), AppLayout.preload()]);
+}
+
 /**
  * The first page of the list as the URL asks for it, fetched into the cache the page reads. Not awaited: the page shows its own loading state. Signed-out
  * visitors get a 401 here, which sends them to sign-in as the page's own request would.
  */
 function startProjectList({ request }: LoaderFunctionArgs) {
-  AppLayout.preload();
-  ProjectListPage.preload();
   const params = apiParams(readListState(new URL(request.url).searchParams));
   void queryClient.prefetchQuery(projectPageQuery(params));
-  return null;
+  return firstScreen([AppLayout.preload(), ProjectListPage.preload()]);
 }
 
 /** The published board, the same way, with the query its page uses (boards/hooks.ts). */
 function startPublicBoard({ params }: LoaderFunctionArgs) {
-  PublicBoardPage.preload();
   const id = params.id;
   if (id) void queryClient.prefetchQuery(publicBoardQuery(id));
-  return null;
+  return firstScreen([PublicBoardPage.preload()]);
 }
 
 function NotFound() {
@@ -93,6 +120,8 @@ export const router = createBrowserRouter([
   { path: '/public/boards/:id', element: <PublicBoardPage />, loader: startPublicBoard, hydrateFallbackElement: <FullPageSpin /> },
   {
     element: <RequireAuth />,
+    loader: startSignedIn,
+    hydrateFallbackElement: <FullPageSpin />,
     children: [
       {
         element: <AppLayout />,
@@ -136,3 +165,13 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
+
+if (router.state.initialized) {
+  firstLoad = false;
+} else {
+  const stop = router.subscribe((state) => {
+    if (!state.initialized) return;
+    firstLoad = false;
+    stop();
+  });
+}

@@ -15,7 +15,16 @@ export function wanToYuanNumber(wan: number): number {
   return wanToYuan(wan) ?? Math.round(wan * YUAN_PER_WAN);
 }
 
-const fixed = (v: number, locale: Locale) => v.toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** One formatter per locale: toLocaleString would build a new one for every figure (a board shows hundreds). */
+const twoDecimals = new Map<Locale, Intl.NumberFormat>();
+const fixed = (v: number, locale: Locale) => {
+  let format = twoDecimals.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    twoDecimals.set(locale, format);
+  }
+  return format.format(v);
+};
 
 export function percentText(value: number | null | undefined, locale: Locale = 'zh-CN'): string {
   return value === null || value === undefined ? '—' : `${fixed(value, locale)}%`;

@@ -1,5 +1,16 @@
 import { useSyncExternalStore } from 'react';
 
+/** One MediaQueryList per query: every component that asks reads the same one. */
+const lists = new Map<string, MediaQueryList>();
+const listOf = (query: string) => {
+  let list = lists.get(query);
+  if (!list) {
+    list = window.matchMedia(query);
+    lists.set(query, list);
+  }
+  return list;
+};
+
 /**
  * Read synchronously (unlike antd's Grid.useBreakpoint, which starts empty),
  * so a phone never flashes the desktop layout on first paint.
@@ -7,11 +18,11 @@ import { useSyncExternalStore } from 'react';
 export function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(
     (onChange) => {
-      const list = window.matchMedia(query);
+      const list = listOf(query);
       list.addEventListener('change', onChange);
       return () => list.removeEventListener('change', onChange);
     },
-    () => window.matchMedia(query).matches,
+    () => listOf(query).matches,
     () => false,
   );
 }

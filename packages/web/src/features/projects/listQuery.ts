@@ -14,7 +14,7 @@ import {
   type ProjectLevel,
   type ProjectStatus,
 } from '@pacer/domain/vocabulary';
-import type { QueryParams } from '../../app/api.ts';
+import type { QueryParams } from '../../app/queryString.ts';
 
 export type SortField = (typeof PROJECT_SORT_FIELDS)[number];
 

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LanguageSwitch } from '../../../app/LanguageSwitch.tsx';
+import { Deferred } from '../../../shared/Deferred.tsx';
 
 export function PublicLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation(['boards', 'common']);
@@ -18,7 +19,10 @@ export function PublicLayout({ children }: { children: ReactNode }) {
           {t('common:nav.publicBoards')}
         </Typography.Text>
         <div style={{ flex: 1 }} />
-        <LanguageSwitch compact />
+        {/* After the board itself: the header keeps its size, and the rows do not wait for the menu. */}
+        <Deferred>
+          <LanguageSwitch compact />
+        </Deferred>
         <Link to="/login">
           <Button type="text" icon={<LoginOutlined />}>
             {t('public.signIn')}
