@@ -129,6 +129,23 @@ describe('the fast tokenizer gives the events saxes gives', () => {
     expect(outcome(doctype, createXmlScanner)).toBe('refused');
   });
 
+  it('reads attributes as saxes does: spacing, quotes, references, prefixes, repeats, many', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `a${i}="${i}"`).join(' ');
+    const cases = [
+      `<worksheet><c r = 'A1'  t="s" ><v>1</v></c></worksheet>`,
+      `<worksheet><c r="A&amp;1" t="s&#x41;&#66;"><v>1</v></c></worksheet>`,
+      `<worksheet xmlns:x="urn:x"><c x:r="B2" x:t="n"><v>1</v></c><c x:r="C2" r="D2"><v>2</v></c></worksheet>`,
+      `<worksheet><c r="A1" ref="A1:B2" id="x"><v>1</v></c><row r="3"><c><v>1</v></c></row></worksheet>`,
+      `<worksheet><c ${many} r="A9" t="str"><v>1</v></c><c t="n" r="B9"/></worksheet>`,
+      `<worksheet><c r="A1" r="B1"><v>1</v></c></worksheet>`,
+      `<worksheet><c s="&bogus;" r="A1"><v>1</v></c></worksheet>`,
+      `<worksheet><c s="1 & 2" r="A1"><v>1</v></c></worksheet>`,
+      `<worksheet><c r="A1" t=s><v>1</v></c></worksheet>`,
+      `<worksheet><c r="A1" ="s"><v>1</v></c></worksheet>`,
+    ];
+    for (const xml of cases) expect(outcome(xml, createXmlScanner), xml).toEqual(outcome(xml, saxesScanner));
+  });
+
   it('refuses damaged bytes with a reason, never anything else', () => {
     const good = Buffer.from(SHEET);
     fc.assert(

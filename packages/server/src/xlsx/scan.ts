@@ -74,16 +74,20 @@ const isNameEnd = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || 
 
 /**
  * The attributes of one start tag, parsed the first time one is asked for. One instance is
- * reused for every tag: a sheet has millions of tags and most attributes are never read.
+ * reused for every tag: a sheet has millions of tags and most attributes are never read. The
+ * parse keeps where each name and value is in the text, not strings: a value becomes a string
+ * when it is asked for (one holding a reference is decoded, and so checked, during the parse).
  */
 class LazyAttrs implements ScanAttrs {
   private src = '';
   private from = 0;
   private to = 0;
   private parsed = false;
-  // Names and values of the tag's attributes, reused from tag to tag (no allocation per tag).
-  private readonly names: string[] = [];
-  private readonly values: string[] = [];
+  private count = 0;
+  // Per attribute: name start, name end, value start, value end (offsets into src).
+  private bounds = new Int32Array(64);
+  // The decoded value of an attribute whose raw value holds a reference ("&…;").
+  private decoded: (string | undefined)[] = [];
 
   reset(src: string, from: number, to: number) {
     this.src = src;
@@ -94,39 +98,81 @@ class LazyAttrs implements ScanAttrs {
 
   get(name: string): string | undefined {
     if (!this.parsed) {
-      parseAttributes(this.src, this.from, this.to, this.names, this.values);
+      this.parse();
       this.parsed = true;
     }
-    const { names, values } = this;
-    for (let i = 0; i < names.length; i++) if (names[i] === name) return values[i];
-    for (let i = 0; i < names.length; i++) if (localName(names[i]!) === name) return values[i];
+    for (let i = 0; i < this.count; i++) if (this.nameIs(i, name, false)) return this.value(i);
+    for (let i = 0; i < this.count; i++) if (this.nameIs(i, name, true)) return this.value(i);
     return undefined;
+  }
+
+  /** Whether attribute i is called `name` (or, with `local`, has it as its local name). */
+  private nameIs(i: number, name: string, local: boolean): boolean {
+    let start = this.bounds[4 * i]!;
+    const end = this.bounds[4 * i + 1]!;
+    if (local) {
+      const colon = indexIn(this.src, COLON, start, end);
+      if (colon >= 0) start = colon + 1;
+    }
+    return end - start === name.length && this.src.startsWith(name, start);
+  }
+
+  private value(i: number): string {
+    return this.decoded[i] ?? this.src.slice(this.bounds[4 * i + 2]!, this.bounds[4 * i + 3]!);
+  }
+
+  private parse(): void {
+    const s = this.src;
+    const to = this.to;
+    this.count = 0;
+    let i = this.from;
+    for (;;) {
+      while (i < to && isSpace(s.charCodeAt(i))) i++;
+      if (i >= to) return;
+      const nameStart = i;
+      while (i < to && s.charCodeAt(i) !== 61 /* = */ && !isSpace(s.charCodeAt(i))) i++;
+      const nameEnd = i;
+      while (i < to && isSpace(s.charCodeAt(i))) i++;
+      if (nameEnd === nameStart || s.charCodeAt(i) !== 61) throw new XmlError(`属性格式错误：${s.slice(nameStart, Math.min(to, nameStart + 40))}`);
+      i++;
+      while (i < to && isSpace(s.charCodeAt(i))) i++;
+      const quote = s.charCodeAt(i);
+      if (quote !== QUOT && quote !== APOS) throw new XmlError(`属性 ${s.slice(nameStart, nameEnd)} 的值缺少引号`);
+      const end = s.indexOf(quote === QUOT ? '"' : "'", i + 1);
+      if (end < 0 || end >= to) throw new XmlError(`属性 ${s.slice(nameStart, nameEnd)} 的值没有结束`);
+      for (let k = 0; k < this.count; k++) {
+        if (sameText(s, this.bounds[4 * k]!, this.bounds[4 * k + 1]!, nameStart, nameEnd)) throw new XmlError(`属性 ${s.slice(nameStart, nameEnd)} 重复`);
+      }
+      const n = this.count++;
+      if (4 * this.count > this.bounds.length) {
+        const grown = new Int32Array(this.bounds.length * 2);
+        grown.set(this.bounds);
+        this.bounds = grown;
+      }
+      this.bounds[4 * n] = nameStart;
+      this.bounds[4 * n + 1] = nameEnd;
+      this.bounds[4 * n + 2] = i + 1;
+      this.bounds[4 * n + 3] = end;
+      this.decoded[n] = indexIn(s, AMP_CODE, i + 1, end) >= 0 ? decodeText(s.slice(i + 1, end)) : undefined;
+      i = end + 1;
+    }
   }
 }
 
-function parseAttributes(s: string, from: number, to: number, names: string[], values: string[]): void {
-  names.length = 0;
-  values.length = 0;
-  let i = from;
-  for (;;) {
-    while (i < to && isSpace(s.charCodeAt(i))) i++;
-    if (i >= to) return;
-    const nameStart = i;
-    while (i < to && s.charCodeAt(i) !== 61 /* = */ && !isSpace(s.charCodeAt(i))) i++;
-    const name = s.slice(nameStart, i);
-    while (i < to && isSpace(s.charCodeAt(i))) i++;
-    if (!name || s.charCodeAt(i) !== 61) throw new XmlError(`属性格式错误：${s.slice(nameStart, Math.min(to, nameStart + 40))}`);
-    i++;
-    while (i < to && isSpace(s.charCodeAt(i))) i++;
-    const quote = s.charCodeAt(i);
-    if (quote !== QUOT && quote !== APOS) throw new XmlError(`属性 ${name} 的值缺少引号`);
-    const end = s.indexOf(quote === QUOT ? '"' : "'", i + 1);
-    if (end < 0 || end >= to) throw new XmlError(`属性 ${name} 的值没有结束`);
-    if (names.includes(name)) throw new XmlError(`属性 ${name} 重复`);
-    names.push(name);
-    values.push(decodeText(s.slice(i + 1, end)));
-    i = end + 1;
-  }
+const COLON = 58;
+const AMP_CODE = 38;
+
+/** Where character `code` first is in s[from, to), or -1 (indexOf would search past `to`). */
+function indexIn(s: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+/** Whether s[a, aEnd) and s[b, bEnd) are the same text. */
+function sameText(s: string, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (let i = 0; i < aEnd - a; i++) if (s.charCodeAt(a + i) !== s.charCodeAt(b + i)) return false;
+  return true;
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;

@@ -3,10 +3,11 @@
  * leave a field as it is; what the row says is checked by the same rules as the project form
  * (projectInput), and each failure is reported on the column a person would correct.
  */
-import { formatWan, PROJECT_LEVELS, projectInput, type GroupContext, type LedgerField, type LedgerValues, type ProjectData } from '@pacer/domain';
+import { formatWan, PROJECT_LEVELS, type GroupContext, type LedgerField, type LedgerValues, type ProjectData } from '@pacer/domain';
 import { mayChangeProjects, mayCreateProjects, type Actor } from './actor.ts';
 import type { Dictionary } from './dictionary.ts';
 import type { ExistingProject } from './existing.ts';
+import { parseProject } from './project-parse.ts';
 import type { ImportDefaults } from './schema.ts';
 
 export interface RowProblem {
@@ -122,9 +123,8 @@ function references(v: LedgerValues, ctx: AssembleContext, problems: RowProblem[
   return { refs: out, newOwner };
 }
 
-/** The plain (unresolved) fields a row gives, each only when its cell was filled. */
-function plain(v: LedgerValues): Partial<ProjectColumns> {
-  const out: Partial<ProjectColumns> = {};
+/** The plain (unresolved) fields a row gives, each only when its cell was filled, over `out`. */
+function putPlain(out: ProjectColumns, v: LedgerValues): void {
   if (v.code !== undefined) out.code = v.code;
   if (v.name !== undefined) out.name = v.name;
   if (v.levels !== undefined) out.levels = v.levels;
@@ -138,7 +138,6 @@ function plain(v: LedgerValues): Partial<ProjectColumns> {
   if (v.plannedStart !== undefined) out.plannedStart = v.plannedStart;
   if (v.plannedFinish !== undefined) out.plannedFinish = v.plannedFinish;
   if (v.description !== undefined) out.description = v.description;
-  return out;
 }
 
 /** A field a new project must have; one already reported (a name that matched nothing) is not also reported as missing. */
@@ -167,8 +166,10 @@ export function assembleProject(v: LedgerValues, group: GroupContext, existing: 
   }
   const { refs, newOwner } = references(v, ctx, problems);
   const d = ctx.defaults;
-  const base: ProjectColumns = existing ? columnsOf(existing) : { ...EMPTY, levels: group.levels ?? d.levels ?? [], category: group.category ?? d.category ?? ('' as never), status: group.status ?? d.status ?? ('' as never), track: d.track ?? null, regionCode: d.regionCode ?? '' };
-  const columns: ProjectColumns = { ...base, ...plain(v), ...refs };
+  // The project as it is (or the defaults), then what the row says, then the references it names.
+  const columns: ProjectColumns = existing ? columnsOf(existing) : { ...EMPTY, levels: group.levels ?? d.levels ?? [], category: group.category ?? d.category ?? ('' as never), status: group.status ?? d.status ?? ('' as never), track: d.track ?? null, regionCode: d.regionCode ?? '' };
+  putPlain(columns, v);
+  Object.assign(columns, refs);
   if (!existing) {
     if (newOwner) columns.ownerOrgId = NEW_OWNER;
     need(problems, 'name', columns.name, '缺少项目名称');
@@ -186,14 +187,14 @@ export function assembleProject(v: LedgerValues, group: GroupContext, existing: 
   }
   const plan = planOf(v, existing, ctx, problems);
   if (problems.some((p) => p.level === 'error')) return skipped(problems);
-  const checked = projectInput.safeParse({ ...columns, annualPlans: mergedPlans(existing, plan), fundingSources: existing?.funding ?? [], milestones: [] });
+  const checked = parseProject({ ...columns, annualPlans: mergedPlans(existing, plan), fundingSources: existing?.funding ?? [], milestones: [] });
   if (!checked.success) {
     for (const issue of checked.error.issues) problems.push({ level: 'error', field: ISSUE_FIELDS[String(issue.path[0])] ?? null, reason: issue.message });
     return skipped(problems);
   }
-  const { annualPlans: _p, fundingSources: _f, milestones: _m, ...parsed } = checked.data;
-  const payload: ProjectPayload = { columns: { ...parsed, levels: sortLevels(parsed.levels) }, plan };
-  if (!existing) return { action: 'create', payload: { ...payload, columns: withoutNulls(payload.columns) }, changes: [], newOwner, problems };
+  // A new project's empty fields are left out of the staged row (its columns default to null).
+  if (!existing) return { action: 'create', payload: { columns: payloadColumns(checked.data, true), plan }, changes: [], newOwner, problems };
+  const payload: ProjectPayload = { columns: payloadColumns(checked.data, false), plan };
   const changes = diff(columnsOf(existing), payload.columns, ctx);
   if (plan && existing.plans.find((p) => p.year === plan.year)?.amountYuan !== plan.amountYuan) {
     const before = existing.plans.find((p) => p.year === plan.year)?.amountYuan;
@@ -202,10 +203,14 @@ export function assembleProject(v: LedgerValues, group: GroupContext, existing: 
   return { action: changes.length ? 'update' : 'unchanged', payload: changes.length ? payload : null, changes, newOwner: null, problems };
 }
 
-/** A new project's empty fields are left out of the staged row (its columns default to null). */
-function withoutNulls(c: ProjectColumns): ProjectColumns {
+/** The parsed project without its plans, funding and milestones, levels in order; without its empty fields when asked. */
+function payloadColumns(data: ProjectData, dropNulls: boolean): ProjectColumns {
   const out: Record<string, unknown> = {};
-  for (const k in c) if (c[k as keyof ProjectColumns] !== null) out[k] = c[k as keyof ProjectColumns];
+  for (const k in data) {
+    if (k === 'annualPlans' || k === 'fundingSources' || k === 'milestones') continue;
+    const value = k === 'levels' ? sortLevels(data.levels) : data[k as keyof ProjectData];
+    if (!(dropNulls && value === null)) out[k] = value;
+  }
   return out as ProjectColumns;
 }
 

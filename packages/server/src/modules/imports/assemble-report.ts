@@ -37,7 +37,7 @@ const FINDING_FIELDS: Record<string, LedgerField> = { ytdYuan: 'ytd', sinceStart
 const wan = (y: number) => `${formatWan(y)} 万元`;
 
 export const hasProgressValues = (v: LedgerValues) =>
-  [v.ytd, v.sinceStart, v.periodAmount, v.paidYtd, v.physicalProgress, v.problems].some((x) => x !== undefined);
+  v.ytd !== undefined || v.sinceStart !== undefined || v.periodAmount !== undefined || v.paidYtd !== undefined || v.physicalProgress !== undefined || v.problems !== undefined;
 
 export function assembleReport(
   v: LedgerValues,

@@ -24,7 +24,7 @@ import { importFiles, importJobs, importProblems, importRows } from '../../db/sc
 import { readSheet, type SheetMeta } from '../../xlsx/sheet.ts';
 import { openWorkbook } from '../../xlsx/workbook.ts';
 import type { Actor } from './actor.ts';
-import { assembleProject, type AssembleContext, type RowProblem } from './assemble-project.ts';
+import { assembleProject, type AssembleContext, type AssembledProject, type RowProblem } from './assemble-project.ts';
 import { assembleReport, hasProgressValues, type ReportPeriod } from './assemble-report.ts';
 import { loadDictionary } from './dictionary.ts';
 import { existingProjects, reportSituations, sinceStartBefore, type ReportSituation } from './existing.ts';
@@ -47,14 +47,6 @@ interface Seen {
   reported: boolean;
 }
 
-/** Both ways a later row may name the project: by code and by region and name. */
-function keysOf(key: string, staged: typeof importRows.$inferInsert, p: { code: string | null; name: string; regionCode: string } | undefined): string[] {
-  const keys = [key];
-  if (p?.code) keys.push(`code:${p.code}`);
-  if (p) keys.push(`name:${p.regionCode}/${p.name}`);
-  return keys.filter((k, i) => keys.indexOf(k) === i && (staged.action !== 'skip' || k === key));
-}
-
 interface Pending {
   sheet: SheetFinding;
   row: number;
@@ -62,6 +54,19 @@ interface Pending {
   values: LedgerValues;
   group: GroupContext;
   problems: RowProblem[];
+}
+
+/** A project met again on another sheet: nothing to write for it. */
+const UNCHANGED: AssembledProject = Object.freeze({ action: 'unchanged', payload: null, changes: [], newOwner: null, problems: [] });
+/** A project with no reports around the month (the situation is only read). */
+const NO_REPORTS: ReportSituation = Object.freeze({ current: null, previous: null, recentYtd: [] });
+const NONE: RowProblem[] = [];
+
+const hasError = (problems: RowProblem[]) => problems.some((x) => x.level === 'error');
+
+/** Adds `found` to `out`, except problems on a field whose cell could not be read (`unreadable`, already listed). */
+function pushReadable(out: RowProblem[], found: RowProblem[], unreadable: RowProblem[]) {
+  for (const x of found) if (!unreadable.some((u) => u.field === x.field)) out.push(x);
 }
 
 export async function runPreview(db: Db, jobId: string, actor: Actor, limits: ImportLimits, progress: Progress): Promise<ImportCounts> {
@@ -105,44 +110,56 @@ export async function runPreview(db: Db, jobId: string, actor: Actor, limits: Im
     for (const p of pending) {
       const found = identify(p.values, batch, ctx.dict, ctx.defaults, actor.role === 'owner');
       const rowProblems = [...p.problems];
-      let staged: typeof importRows.$inferInsert = { jobId, seq: ++seq, sheet: p.sheet.sheet, rowNumber: p.row, action: 'skip', projectName: p.values.name ?? p.values.code ?? '', changes: [] };
+      const rowSeq = ++seq;
+      const rowName = p.values.name ?? p.values.code ?? '';
+      let staged: typeof importRows.$inferInsert | null = null;
       const earlier = 'error' in found ? undefined : seen.get(found.key);
       if ('error' in found) rowProblems.push({ level: 'error', field: p.values.code ? 'code' : 'name', reason: found.error });
       else if (earlier && (earlier.sheet === p.sheet.sheet || (earlier.reported && hasProgressValues(p.values)))) {
         rowProblems.push({ level: 'error', field: 'name', reason: `与"${earlier.sheet}"第 ${earlier.row} 行是同一个项目，重复出现` });
       } else {
         // A project met again on another sheet (台账 + 进度表): its figures join the first row's project.
-        const project = earlier ? { action: 'unchanged' as const, payload: null, changes: [], newOwner: null, problems: [] } : assembleProject(p.values, p.group, found.existing, ctx);
+        const project = earlier ? UNCHANGED : assembleProject(p.values, p.group, found.existing, ctx);
         // Every problem of the row is listed once: a cell that could not be read is not also "missing".
-        const unreadable = new Set(p.problems.map((x) => x.field));
-        rowProblems.push(...project.problems.filter((x) => !unreadable.has(x.field)));
+        pushReadable(rowProblems, project.problems, p.problems);
         const projectId = earlier?.projectId ?? found.existing?.row.id ?? randomUUID();
         const plan = project.payload?.plan?.amountYuan ?? earlier?.planYuan ?? found.existing?.plans.find((x) => x.year === period?.year)?.amountYuan ?? null;
         const total = project.payload?.columns.totalInvestmentYuan ?? earlier?.totalYuan ?? found.existing?.row.totalInvestmentYuan ?? 0;
+        const situation = situations.get(projectId);
         const report =
           period && project.action !== 'skip' && hasProgressValues(p.values)
-            ? assembleReport(p.values, situations.get(projectId) ?? { current: null, previous: null, recentYtd: [] }, bases.get(projectId) ?? 0, { totalYuan: total, planYuan: plan }, actor)
+            ? assembleReport(p.values, situation ?? NO_REPORTS, bases.get(projectId) ?? 0, { totalYuan: total, planYuan: plan }, actor)
             : null;
-        rowProblems.push(...(report?.problems ?? []).filter((x) => !unreadable.has(x.field)));
-        if (!rowProblems.some((x) => x.level === 'error')) {
-          const current = situations.get(projectId)?.current ?? null;
+        if (report) pushReadable(rowProblems, report.problems, p.problems);
+        if (!hasError(rowProblems)) {
+          const current = situation?.current ?? null;
           staged = {
-            ...staged,
+            jobId,
+            seq: rowSeq,
+            sheet: p.sheet.sheet,
+            rowNumber: p.row,
             action: project.action,
+            projectName: project.payload?.columns.name ?? found.existing?.row.name ?? rowName,
+            changes: project.changes,
             projectId,
-            projectName: project.payload?.columns.name ?? found.existing?.row.name ?? staged.projectName,
             projectVersion: found.existing?.row.version ?? null,
             project: project.payload,
-            changes: project.changes,
             reportAction: report?.action ?? null,
             reportId: report?.action === 'create' ? randomUUID() : (current?.id ?? null),
             report: report?.payload ?? null,
             newOwner: project.newOwner,
           };
           const entry: Seen = { sheet: p.sheet.sheet, row: p.row, projectId, totalYuan: total, planYuan: plan, reported: report?.action != null || earlier?.reported === true };
-          for (const key of keysOf(found.key, staged, project.payload?.columns ?? found.existing?.row)) seen.set(key, entry);
+          // Both ways a later row may name the project: by code and by region and name.
+          seen.set(found.key, entry);
+          const named = project.payload?.columns ?? found.existing?.row;
+          if (named && project.action !== 'skip') {
+            if (named.code) seen.set(`code:${named.code}`, entry);
+            seen.set(`name:${named.regionCode}/${named.name}`, entry);
+          }
         }
       }
+      staged ??= { jobId, seq: rowSeq, sheet: p.sheet.sheet, rowNumber: p.row, action: 'skip', projectName: rowName, changes: [] };
       tally(counts, staged, rowProblems, owners);
       rows.push(staged);
       for (const x of rowProblems) problems.push(problemRow(jobId, ++problemSeq, p, x));
@@ -174,7 +191,7 @@ export async function runPreview(db: Db, jobId: string, actor: Actor, limits: Im
           continue;
         }
         const reading = readRow(r.cells, columns, sheet.unit, { date1904: wb.date1904 });
-        const problems: RowProblem[] = reading.problems.map((x) => ({ level: 'error', field: x.field, reason: x.reason }));
+        const problems: RowProblem[] = reading.problems.length ? reading.problems.map((x) => ({ level: 'error', field: x.field, reason: x.reason })) : NONE;
         pending.push({ sheet, row: r.number, cells: r.cells, values: reading.values, group, problems });
       }
       done += batch.length;
