@@ -3,11 +3,10 @@
  * leave a field as it is; what the row says is checked by the same rules as the project form
  * (projectInput), and each failure is reported on the column a person would correct.
  */
-import { formatWan, PROJECT_LEVELS, type GroupContext, type LedgerField, type LedgerValues, type ProjectData } from '@pacer/domain';
+import { formatWan, PROJECT_LEVELS, projectInput, type GroupContext, type LedgerField, type LedgerValues, type ProjectData } from '@pacer/domain';
 import { mayChangeProjects, mayCreateProjects, type Actor } from './actor.ts';
 import type { Dictionary } from './dictionary.ts';
 import type { ExistingProject } from './existing.ts';
-import { parseProject } from './project-parse.ts';
 import type { ImportDefaults } from './schema.ts';
 
 export interface RowProblem {
@@ -187,7 +186,7 @@ export function assembleProject(v: LedgerValues, group: GroupContext, existing: 
   }
   const plan = planOf(v, existing, ctx, problems);
   if (problems.some((p) => p.level === 'error')) return skipped(problems);
-  const checked = parseProject({ ...columns, annualPlans: mergedPlans(existing, plan), fundingSources: existing?.funding ?? [], milestones: [] });
+  const checked = projectInput.safeParse({ ...columns, annualPlans: mergedPlans(existing, plan), fundingSources: existing?.funding ?? [], milestones: [] });
   if (!checked.success) {
     for (const issue of checked.error.issues) problems.push({ level: 'error', field: ISSUE_FIELDS[String(issue.path[0])] ?? null, reason: issue.message });
     return skipped(problems);
