@@ -3,22 +3,19 @@
  * (db/snapshot-cache.ts says why a kept answer is never stale).
  *
  * The rest of the answer's input is in the key: year, date and grouping as resolved (a request
- * without a date asks for today's, so a new day is a new key), and the caller's data scope as the
- * SQL condition it adds — not the user: two users with the same scope read the same figures, and
- * users with different scopes never share an answer.
+ * without a date asks for today's, so a new day is a new key), and the caller's data scope as
+ * scopeTemplate() gives it (role, and the organisation and region the condition names) — not the
+ * user: users of one role and unit read the same figures, and different scopes never share one.
  */
-import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { SnapshotCache } from '../../db/snapshot-cache.ts';
 import type { UserContext } from '../auth/sessions.ts';
-import { readScope } from '../projects/scope.ts';
+import { scopeTemplate } from '../projects/scope.ts';
 import { statsResponse } from './schema.ts';
 import { computeStats, type GroupField } from './service.ts';
 
 /** Answers kept per database; by owner a province's answer is ~1 MB, by region ~20 KB. */
 const answers = new SnapshotCache<Buffer>({ maxEntries: 64, maxBytes: 16 * 1024 * 1024, sizeOf: (json) => json.length });
-
-const dialect = new PgDialect();
 
 export interface StatsJson {
   json: Buffer;
@@ -36,10 +33,8 @@ export async function statsJson(db: Db, user: UserContext, opts: { year: number;
   return { json: value, cached: kept };
 }
 
-/** The read scope's condition as SQL text and values ('' for every project). */
+/** The read scope's shape and values: equal exactly when the scope's condition is the same. */
 export function scopeKey(user: UserContext): string {
-  const scope = readScope(user);
-  if (!scope) return '';
-  const { sql, params } = dialect.sqlToQuery(scope);
-  return JSON.stringify([sql, params]);
+  const { shape, values } = scopeTemplate(user, 'read');
+  return JSON.stringify([shape, values.scopeOrg, values.scopeRegion]);
 }
