@@ -9,9 +9,9 @@
  * set already has for these periods are set aside for the run, so the workload does not depend
  * on the day it runs. Floor: the same clients calling an empty route as many times.
  */
-import fs from 'node:fs';
 import { periodOf } from '@pacer/domain';
 import { login } from './lib/http.ts';
+import { procCpu, type CpuTimes } from './lib/proc-cpu.ts';
 import { runClients } from './lib/load.ts';
 import { median, percentile, round } from './lib/measure.ts';
 import type { Benchmark, BenchContext, Result } from './lib/types.ts';
@@ -114,20 +114,33 @@ async function round1(ctx: BenchContext, cookies: Map<string, string>, clients: 
   return { ...report, accepted: accepted.length, failures, exact, found: check!.submitted };
 }
 
-/** CPU used so far by the PostgreSQL backends serving the bench database (same machine), by pid, in ms. */
-async function backendCpu(ctx: BenchContext): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
+/** CPU used so far by the PostgreSQL backends serving the bench database (same machine), by pid. */
+async function backendCpu(ctx: BenchContext): Promise<Map<string, CpuTimes>> {
+  const out = new Map<string, CpuTimes>();
   if (ctx.engine !== 'postgres') return out;
   const { rows } = await ctx.query<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`);
   for (const { pid } of rows) {
     try {
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      out.set(String(pid), (Number(fields[11]) + Number(fields[12])) * 10);
+      out.set(String(pid), procCpu(pid));
     } catch {
       // a server on another machine, or a backend that just ended
     }
   }
   return out;
+}
+
+/** CPU spent between two readings, user and kernel apart. */
+class CpuSpent {
+  userMs = 0;
+  kernelMs = 0;
+  add(after: CpuTimes, before: CpuTimes | undefined): void {
+    this.userMs += after.userMs - (before?.userMs ?? 0);
+    this.kernelMs += after.kernelMs - (before?.kernelMs ?? 0);
+  }
+  /** "1.18 ms (kernel 0.42)" per report. */
+  per(n: number): string {
+    return `${round((this.userMs + this.kernelMs) / n, 2)} ms (kernel ${round(this.kernelMs / n, 2)})`;
+  }
 }
 
 /**
@@ -242,19 +255,19 @@ async function measure(ctx: BenchContext, usernames: string[], mine: Task[], asi
   const idle = await ctx.client.json<Memory>('GET', '/bench/memory');
 
   const rounds = [];
-  let cpuMs = 0;
-  let dbCpuMs = 0;
-  let clientCpuMs = 0;
+  const serverCpu = new CpuSpent();
+  const dbCpu = new CpuSpent();
+  const clientCpu = new CpuSpent();
   for (let i = 0; i < ROUNDS; i++) {
-    const cpuBefore = ctx.server.cpuMs();
+    const cpuBefore = ctx.server.cpuTimes();
     const clientBefore = process.cpuUsage();
     const dbBefore = await backendCpu(ctx);
     const r = await round1(ctx, cookies, byClient(mine));
-    cpuMs += ctx.server.cpuMs() - cpuBefore;
+    serverCpu.add(ctx.server.cpuTimes(), cpuBefore);
     const client = process.cpuUsage(clientBefore);
-    clientCpuMs += (client.user + client.system) / 1000;
+    clientCpu.add({ userMs: client.user / 1000, kernelMs: client.system / 1000 }, undefined);
     const dbAfter = await backendCpu(ctx);
-    for (const [pid, ms] of dbAfter) dbCpuMs += ms - (dbBefore.get(pid) ?? 0);
+    for (const [pid, times] of dbAfter) dbCpu.add(times, dbBefore.get(pid));
     const memory = await ctx.client.json<Memory>('GET', '/bench/memory');
     const rollup = await rollupExact(ctx, mine);
     await cleanup(ctx, mine);
@@ -279,7 +292,7 @@ async function measure(ctx: BenchContext, usernames: string[], mine: Task[], asi
   const accepted = rounds.reduce((s, r) => s + r.accepted, 0);
   const base = { engine: ctx.engine, scale: ctx.scale };
   const out: Result[] = [
-    { name: 'submit.rate', ...base, unit: 'reports/s', median: round(rate), p95: null, floor: round(floorRate), ratio: round(floorRate / rate, 2), target: '≥ 1000/s', met: rate >= 1000, note: `${usernames.length} clients, ${ROUNDS} rounds of ${mine.length}, ${failures} failed; ${TWO_STEP ? 'save then submit, ' : 'one request each (the form), '}${round(REQUESTS_PER_REPORT * rate)} requests/s; CPU per report: server ${round(cpuMs / accepted, 2)} ms${ctx.engine === 'postgres' ? `, PostgreSQL ${round(dbCpuMs / accepted, 2)} ms` : ''}, the 200 clients (this process) ${round(clientCpuMs / accepted, 2)} ms` },
+    { name: 'submit.rate', ...base, unit: 'reports/s', median: round(rate), p95: null, floor: round(floorRate), ratio: round(floorRate / rate, 2), target: '≥ 1000/s', met: rate >= 1000, note: `${usernames.length} clients, ${ROUNDS} rounds of ${mine.length}, ${failures} failed; ${TWO_STEP ? 'save then submit, ' : 'one request each (the form), '}${round(REQUESTS_PER_REPORT * rate)} requests/s; CPU per report: server ${serverCpu.per(accepted)}${ctx.engine === 'postgres' ? `, PostgreSQL ${dbCpu.per(accepted)}` : ''}, the 200 clients (this process) ${clientCpu.per(accepted)}` },
     {
       name: 'submit.latency',
       ...base,

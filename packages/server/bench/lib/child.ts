@@ -2,6 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { procCpu, totalMs, type CpuTimes } from './proc-cpu.ts';
 import type { Engine, Scale } from './target.ts';
 
 export interface BenchServer {
@@ -11,6 +12,8 @@ export interface BenchServer {
   rssMb(): number;
   /** CPU time the server has used so far (user + system), in ms. */
   cpuMs(): number;
+  /** The same, split into user and kernel time. */
+  cpuTimes(): CpuTimes;
   stop(): Promise<void>;
 }
 
@@ -40,11 +43,8 @@ export async function startServer(engine: Engine, scale: Scale, env: Record<stri
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
     },
-    cpuMs: () => {
-      // Fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second on Linux).
-      const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return (Number(fields[11]) + Number(fields[12])) * 10;
-    },
+    cpuMs: () => totalMs(procCpu(child.pid!)),
+    cpuTimes: () => procCpu(child.pid!),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
