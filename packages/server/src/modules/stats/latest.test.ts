@@ -90,7 +90,9 @@ async function submit(r: { id: string; version: number }) {
   return res.json() as { id: string; version: number };
 }
 
-describe('the latest_reports rollup', () => {
+// Each case compares every grouping's figures with a scratch computation after many writes: on
+// PGlite with the other test files running beside it, one case took past the default 30 s.
+describe('the latest_reports rollup', { timeout: 120_000 }, () => {
   let mine: { id: string; name: string }[];
 
   it('is built by the migration and seed exactly', async () => {
