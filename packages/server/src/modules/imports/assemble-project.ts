@@ -1,9 +1,10 @@
 /**
  * A ledger row becomes a project to create or the changes to an existing one. Blank cells
  * leave a field as it is; what the row says is checked by the same rules as the project form
- * (projectInput), and each failure is reported on the column a person would correct.
+ * (projectInput, through parseProjectInput, its fast path for valid rows), and each failure is
+ * reported on the column a person would correct.
  */
-import { formatWan, PROJECT_LEVELS, projectInput, type GroupContext, type LedgerField, type LedgerValues, type ProjectData } from '@pacer/domain';
+import { formatWan, parseProjectInput, PROJECT_LEVELS, type GroupContext, type LedgerField, type LedgerValues, type ProjectData } from '@pacer/domain';
 import { mayChangeProjects, mayCreateProjects, type Actor } from './actor.ts';
 import type { Dictionary } from './dictionary.ts';
 import type { ExistingProject } from './existing.ts';
@@ -141,7 +142,18 @@ function putPlain(out: ProjectColumns, v: LedgerValues): void {
 
 /** A field a new project must have; one already reported (a name that matched nothing) is not also reported as missing. */
 function need(problems: RowProblem[], field: LedgerField, present: unknown, reason: string) {
-  if (!present && !problems.some((p) => p.field === field)) problems.push({ level: 'error', field, reason });
+  if (!present && !hasProblemOn(problems, field)) problems.push({ level: 'error', field, reason });
+}
+
+// Loops rather than some(…) with an arrow: these run several times for every row of a ledger.
+function hasProblemOn(problems: RowProblem[], field: LedgerField): boolean {
+  for (let i = 0; i < problems.length; i++) if (problems[i]!.field === field) return true;
+  return false;
+}
+
+export function hasError(problems: RowProblem[]): boolean {
+  for (let i = 0; i < problems.length; i++) if (problems[i]!.level === 'error') return true;
+  return false;
 }
 
 const skipped = (problems: RowProblem[]): AssembledProject => ({ action: 'skip', payload: null, changes: [], newOwner: null, problems });
@@ -185,8 +197,8 @@ export function assembleProject(v: LedgerValues, group: GroupContext, existing: 
     problems.push({ level: 'error', field: 'region', reason: '项目所在区划不在您负责的区域内' });
   }
   const plan = planOf(v, existing, ctx, problems);
-  if (problems.some((p) => p.level === 'error')) return skipped(problems);
-  const checked = projectInput.safeParse({ ...columns, annualPlans: mergedPlans(existing, plan), fundingSources: existing?.funding ?? [], milestones: [] });
+  if (hasError(problems)) return skipped(problems);
+  const checked = parseProjectInput({ ...columns, annualPlans: mergedPlans(existing, plan), fundingSources: existing?.funding ?? [], milestones: [] });
   if (!checked.success) {
     for (const issue of checked.error.issues) problems.push({ level: 'error', field: ISSUE_FIELDS[String(issue.path[0])] ?? null, reason: issue.message });
     return skipped(problems);
@@ -214,7 +226,8 @@ function payloadColumns(data: ProjectData, dropNulls: boolean): ProjectColumns {
 }
 
 /** Levels in the vocabulary's order, so "省重点、市重点" and "市重点、省重点" are no change. */
-const sortLevels = (l: ProjectColumns['levels']) => [...l].sort((a, b) => PROJECT_LEVELS.keys.indexOf(a) - PROJECT_LEVELS.keys.indexOf(b));
+const sortLevels = (l: ProjectColumns['levels']) => (l.length < 2 ? [...l] : [...l].sort(inLevelOrder));
+const inLevelOrder = (a: ProjectColumns['levels'][number], b: ProjectColumns['levels'][number]) => PROJECT_LEVELS.keys.indexOf(a) - PROJECT_LEVELS.keys.indexOf(b);
 
 function inArea(ctx: AssembleContext, c: ProjectColumns): boolean {
   const area = ctx.actor.regionCode!;
@@ -233,8 +246,10 @@ function planOf(v: LedgerValues, existing: ExistingProject | null, ctx: Assemble
 }
 
 function mergedPlans(existing: ExistingProject | null, plan: ProjectPayload['plan']) {
-  const others = (existing?.plans ?? []).filter((p) => p.year !== plan?.year).map((p) => ({ year: p.year, amountYuan: p.amountYuan, changeReason: p.changeReason }));
-  return plan ? [...others, { year: plan.year, amountYuan: plan.amountYuan, changeReason: plan.changeReason }] : others;
+  const out: { year: number; amountYuan: number; changeReason: string | null }[] = [];
+  for (const p of existing?.plans ?? []) if (p.year !== plan?.year) out.push({ year: p.year, amountYuan: p.amountYuan, changeReason: p.changeReason });
+  if (plan) out.push({ year: plan.year, amountYuan: plan.amountYuan, changeReason: plan.changeReason });
+  return out;
 }
 
 export function columnsOf(e: ExistingProject): ProjectColumns {

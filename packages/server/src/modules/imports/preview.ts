@@ -24,7 +24,7 @@ import { importFiles, importJobs, importProblems, importRows } from '../../db/sc
 import { readSheet, type SheetMeta } from '../../xlsx/sheet.ts';
 import { openWorkbook } from '../../xlsx/workbook.ts';
 import type { Actor } from './actor.ts';
-import { assembleProject, type AssembleContext, type AssembledProject, type RowProblem } from './assemble-project.ts';
+import { assembleProject, hasError, type AssembleContext, type AssembledProject, type RowProblem } from './assemble-project.ts';
 import { assembleReport, hasProgressValues, type ReportPeriod } from './assemble-report.ts';
 import { loadDictionary } from './dictionary.ts';
 import { existingProjects, reportSituations, sinceStartBefore, type ReportSituation } from './existing.ts';
@@ -61,8 +61,6 @@ const UNCHANGED: AssembledProject = Object.freeze({ action: 'unchanged', payload
 /** A project with no reports around the month (the situation is only read). */
 const NO_REPORTS: ReportSituation = Object.freeze({ current: null, previous: null, recentYtd: [] });
 const NONE: RowProblem[] = [];
-
-const hasError = (problems: RowProblem[]) => problems.some((x) => x.level === 'error');
 
 /** Adds `found` to `out`, except problems on a field whose cell could not be read (`unreadable`, already listed). */
 function pushReadable(out: RowProblem[], found: RowProblem[], unreadable: RowProblem[]) {
