@@ -2,7 +2,7 @@
  * 周晒榜: each project's figures for a week with its suggested grade, its rank overall and
  * among peers (same category), and how it moved since last week.
  */
-import { completionRate, gapPoints, toPercent } from './completion.ts';
+import { completionRate, percentGap, toPercent } from './completion.ts';
 import { DEFAULT_GRADING_RULES, suggestGrade, type Grade, type GradingRules } from './grades.ts';
 import { rankOrder } from './ranks.ts';
 
@@ -42,15 +42,18 @@ export function buildBoard<T extends BoardInput>(items: readonly T[], progress: 
     overall,
   );
   for (const members of indicesBy(items, (item) => item.category).values()) fillRanks(members, rates, ytd, peer);
+  const progressPercent = toPercent(progress);
   return items.map((item, i) => {
     const rate = rates[i]!;
-    const gap = gapPoints(rate, progress);
+    // As gapPoints(rate, progress), each percentage rounded once.
+    const percent = rate === null ? null : toPercent(rate);
+    const gap = percent === null ? null : percentGap(percent, progressPercent);
     const suggestion = suggestGrade({ gapPoints: gap, reportMissing: item.reportMissing, maxOverdueDays: item.maxOverdueDays }, rules);
     const rank = overall[i]!;
     const last = lastRanks.get(item.projectId);
     return {
       item,
-      completionRate: rate === null ? null : toPercent(rate),
+      completionRate: percent,
       gapPoints: gap,
       suggestedGrade: suggestion.grade,
       suggestedReason: suggestion.reason,
@@ -81,10 +84,13 @@ function indicesBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<stri
 /** Days the most overdue milestone is late at a date: planned before it and not yet reached. */
 export function maxOverdueDays(milestones: readonly { plannedDate: string | null; actualDate: string | null }[], asOf: string): number {
   let worst = 0;
+  let asOfTime: number | undefined;
   for (const m of milestones) {
     if (!m.plannedDate || m.plannedDate >= asOf) continue;
     if (m.actualDate && m.actualDate <= asOf) continue;
-    const days = Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${m.plannedDate}T00:00:00Z`)) / 86_400_000);
+    // Parsed once, at the first milestone that is late (boards ask for every project).
+    asOfTime ??= Date.parse(`${asOf}T00:00:00Z`);
+    const days = Math.round((asOfTime - Date.parse(`${m.plannedDate}T00:00:00Z`)) / 86_400_000);
     worst = Math.max(worst, days);
   }
   return worst;

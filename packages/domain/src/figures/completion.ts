@@ -22,7 +22,12 @@ export function completionRate(ytdYuan: number, planYuan: number | null | undefi
  */
 export function gapPoints(rate: number | null, progress: number): number | null {
   if (rate === null) return null;
-  return Math.round((toPercent(rate) - toPercent(progress)) * 100) / 100;
+  return percentGap(toPercent(rate), toPercent(progress));
+}
+
+/** gapPoints() from the two percentages: a board rounds its time progress once, and each rate once for both columns. */
+export function percentGap(ratePercent: number, progressPercent: number): number {
+  return Math.round((ratePercent - progressPercent) * 100) / 100;
 }
 
 export interface PlanAndActual {

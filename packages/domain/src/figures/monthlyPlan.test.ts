@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_YUAN } from '../money.ts';
-import { colourRecord, curveMonthlyPlan, milestonesPlannedIn, missedMilestones, monthEndDate, monthlyPlanInput, monthlyPlanIssues, monthlyPlanWarnings, monthsFinishedBy } from './monthlyPlan.ts';
+import { colourRecord, currentColourThrough, curveMonthlyPlan, milestonesPlannedIn, missedMilestones, monthEndDate, monthlyPlanInput, monthlyPlanIssues, monthlyPlanWarnings, monthPositions, monthsFinishedBy } from './monthlyPlan.ts';
+import { currentColour, threeColourRecord, type Colour } from './threeColour.ts';
 
 const WAN = 10_000;
 /** A rising plan of 100 万元 a month: 100, 200 … 1200 万元. */
@@ -135,5 +136,30 @@ describe('三色预警 record against the 作战图', () => {
     const record = colourRecord(2026, plan, actual, [{ plannedDate: '2026-09-01', actualDate: null }], '2026-12-31');
     expect(record.filter((m) => m.colour === 'red').map((m) => m.month)).toEqual([9, 10, 11, 12]);
     expect(record[8]!.missedMilestones).toBe(1);
+  });
+});
+
+describe('the code now, as boards compute it', () => {
+  /** The code from the whole record, as currentColour() first read it. */
+  const fromRecord = (record: { colour: Colour }[]): Colour | null => {
+    const latest = record.at(-1);
+    if (!latest) return null;
+    if (latest.colour === 'red') return 'red';
+    return record.some((r) => r.colour === 'yellow') ? 'yellow' : 'green';
+  };
+  const date = fc.integer({ min: 0, max: 400 }).map((d) => new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+  const milestone = fc.record({ plannedDate: fc.option(date), actualDate: fc.option(date) });
+  const amounts = fc.array(fc.option(fc.integer({ min: 0, max: 1_000 }), { nil: undefined }), { minLength: 12, maxLength: 12 });
+
+  it('without the positions gives what currentColour(monthPositions(…)) and the record give', () => {
+    fc.assert(
+      fc.property(amounts, amounts, fc.array(milestone, { maxLength: 6 }), fc.integer({ min: 0, max: 12 }), (plan, actual, milestones, through) => {
+        const actualByMonth = new Map(actual.flatMap((yuan, i) => (yuan === undefined ? [] : [[i + 1, yuan] as [number, number]])));
+        const positions = monthPositions(2026, plan.map((yuan) => yuan ?? 0), actualByMonth, milestones, through);
+        const expected = fromRecord(threeColourRecord(positions));
+        expect(currentColour(positions)).toBe(expected);
+        expect(currentColourThrough(2026, plan, actual, milestones, through)).toBe(expected);
+      }),
+    );
   });
 });

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { MAX_YUAN, yuanToWanText } from '../money.ts';
-import { monthlyPlanFromCurve, threeColourRecord, type Colour, type MonthPosition } from './threeColour.ts';
+import { colourNow, monthlyPlanFromCurve, reportedOnTrack, threeColourRecord, type Colour, type MonthPosition } from './threeColour.ts';
 import { LINEAR_CURVE, timeProgress, type TimeCurve } from './timeProgress.ts';
 
 export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
@@ -102,7 +102,10 @@ export interface MilestoneDates {
 
 /** Milestones planned by a date that were not reached by then (节点未按期完成). */
 export function missedMilestones(milestones: readonly MilestoneDates[], asOf: string): number {
-  return milestones.filter((m) => m.plannedDate && m.plannedDate <= asOf && !(m.actualDate && m.actualDate <= asOf)).length;
+  // Counted rather than filtered: boards ask for every reported month of every project.
+  let missed = 0;
+  for (const m of milestones) if (m.plannedDate && m.plannedDate <= asOf && !(m.actualDate && m.actualDate <= asOf)) missed++;
+  return missed;
 }
 
 /** The milestones a month of the year should reach: those planned in it. */
@@ -126,6 +129,25 @@ export function monthPositions(year: number, plan: readonly number[], actualByMo
     });
   }
   return positions;
+}
+
+/**
+ * currentColour(monthPositions(…)) without building the positions: a board colours every
+ * project of a city for each draft. Both `plan` and `actualByMonth` hold month m at m − 1
+ * (`actualByMonth` undefined where no report counts); only reported months are looked at.
+ */
+export function currentColourThrough(year: number, plan: readonly (number | undefined)[], actualByMonth: readonly (number | undefined)[], milestones: readonly MilestoneDates[], throughMonth: number): Colour | null {
+  let reported = false;
+  let latestOnTrack = false;
+  let everBehind = false;
+  for (let month = 1; month <= Math.min(throughMonth, 12); month++) {
+    const actualYuan = actualByMonth[month - 1];
+    if (actualYuan === undefined) continue;
+    reported = true;
+    latestOnTrack = reportedOnTrack(plan[month - 1] ?? 0, actualYuan, missedMilestones(milestones, monthEndDate(year, month)));
+    if (!latestOnTrack) everBehind = true;
+  }
+  return colourNow(reported, latestOnTrack, everBehind);
 }
 
 /** How many months of the year have ended by a date (0–12). */

@@ -18,7 +18,12 @@ export interface MonthPosition {
 }
 
 export function onTrack(p: MonthPosition): boolean {
-  return p.actualYuan !== null && p.actualYuan >= p.plannedYuan && p.missedMilestones === 0;
+  return p.actualYuan !== null && reportedOnTrack(p.plannedYuan, p.actualYuan, p.missedMilestones);
+}
+
+/** onTrack() of a month that has a report, from its three numbers. */
+export function reportedOnTrack(plannedYuan: number, actualYuan: number, missedMilestones: number): boolean {
+  return actualYuan >= plannedYuan && missedMilestones === 0;
 }
 
 /** The colour of each month in the record, given every month up to the latest one reported. */
@@ -37,11 +42,28 @@ export function threeColourRecord(months: readonly MonthPosition[]): { month: st
  * the record keeps a yellow month); green when it has never been behind.
  */
 export function currentColour(months: readonly MonthPosition[]): Colour | null {
-  const record = threeColourRecord(months);
-  const latest = record.at(-1);
-  if (!latest) return null;
-  if (latest.colour === 'red') return 'red';
-  return record.some((r) => r.colour === 'yellow') ? 'yellow' : 'green';
+  let reported = false;
+  let latestOnTrack = false;
+  let everBehind = false;
+  for (const m of months) {
+    if (m.actualYuan === null) continue;
+    reported = true;
+    latestOnTrack = onTrack(m);
+    if (!latestOnTrack) everBehind = true;
+  }
+  return colourNow(reported, latestOnTrack, everBehind);
+}
+
+/**
+ * currentColour() from what it reads of the record, so boards can colour a city's projects
+ * without building one (monthlyPlan.ts, currentColourThrough). The latest reported month is
+ * green when on track, else red; every earlier month behind has been caught up by then, so the
+ * record holds a yellow month exactly when some reported month was behind.
+ */
+export function colourNow(anyReported: boolean, latestOnTrack: boolean, everBehind: boolean): Colour | null {
+  if (!anyReported) return null;
+  if (!latestOnTrack) return 'red';
+  return everBehind ? 'yellow' : 'green';
 }
 
 /**

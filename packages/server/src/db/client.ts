@@ -127,6 +127,24 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 }
 
 /**
+ * queryRows() with each row as the array of its values in select-list order. For reads of every
+ * project at once (a city's board): both drivers otherwise build an object per row, keyed by
+ * column name. Through the session like queryRows(), so it works on pg, PGlite and in a transaction.
+ */
+export async function queryArrays(db: Db, query: SQL): Promise<unknown[][]> {
+  const { dialect, session } = db as unknown as ArraySession;
+  return session.prepareQuery(dialect.sqlToQuery(query), undefined, undefined, true, (rows) => rows).execute();
+}
+
+interface ArraySession {
+  dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } };
+  session: {
+    // A result mapper given, drizzle asks the driver for arrays (rowMode 'array') and hands them over as they are.
+    prepareQuery(q: { sql: string; params: unknown[] }, fields: undefined, name: undefined, arrayMode: true, mapRows: (rows: unknown[][]) => unknown[][]): { execute(): Promise<unknown[][]> };
+  };
+}
+
+/**
  * queryRows() for the hot statements of the Friday rush: run as a named prepared statement, so
  * PostgreSQL parses and plans it once per connection instead of every time. The name is the
  * statement's text hashed, so only statements whose text repeats (values are parameters, and the

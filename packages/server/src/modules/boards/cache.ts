@@ -64,7 +64,11 @@ export function utf8Json(draft: ReturnType<typeof presentDraft>): Buffer {
     at += buf.write(text, at);
   };
   put(`${JSON.stringify(head).slice(0, -1)},"lines":[`);
-  lines.forEach((line, i) => put(i ? `,${JSON.stringify(line)}` : JSON.stringify(line)));
+  // The comma written apart: joined to the line, it made a second string as long as the line.
+  lines.forEach((line, i) => {
+    if (i) put(',');
+    put(JSON.stringify(line));
+  });
   put(']}');
   // Kept for a while: not in a buffer much larger than the text.
   return at < buf.length * 0.75 ? Buffer.from(buf.subarray(0, at)) : buf.subarray(0, at);

@@ -2,12 +2,12 @@
  * Everything a week's board needs per project: figures as of the week's end, whether this
  * week's report is in, the most overdue milestone, and the monthly three-colour code.
  */
-import { beijingLocal, deadlineOf, maxOverdueDays, monthEndDate, monthEndShares, monthlyPlanFromCurve, monthPositions, monthsFinishedBy, periodOf, currentColour, timeProgress, type Colour, type MilestoneDates, type Period } from '@pacer/domain';
+import { beijingLocal, currentColourThrough, deadlineOf, maxOverdueDays, monthEndDate, monthEndShares, monthlyPlanFromCurve, monthsFinishedBy, periodOf, timeProgress, type Colour, type MilestoneDates, type Period } from '@pacer/domain';
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, toNumber, type Db } from '../../db/client.ts';
+import { queryArrays, toNumber, type Db } from '../../db/client.ts';
 import { campaignOfYear, type CampaignSettings } from '../campaigns/queries.ts';
 import { COUNTING_STATUSES } from '../reports/context.ts';
-import { figuresQuery, toProjectFigures, type ProjectFigures } from '../stats/service.ts';
+import { FIGURE_ARRAY_WIDTH, figureArraysQuery, figureNames, figuresFromArray, type ProjectFigures } from '../stats/service.ts';
 
 export interface BoardProject extends ProjectFigures {
   projectId: string;
@@ -26,8 +26,9 @@ export async function boardInputs(db: Db, week: Period, now = new Date()) {
   const progress = timeProgress(week.end, year, campaign.timeCurve);
   const finished = monthsFinishedBy(year, week.end);
   const lists = boardLists(campaign, week, year, finished);
-  const [rows, monthly, saved, milestones] = await Promise.all([
-    queryRows<Record<string, unknown>>(db, sql`${figuresQuery(campaign, null, year, week.end, {}, reportedColumn(week))} order by projects.region_code, projects.name`),
+  const [rows, names, monthly, saved, milestones] = await Promise.all([
+    queryArrays(db, sql`${figureArraysQuery(campaign, null, year, week.end, {}, reportedColumn(week))} order by projects.region_code, projects.name`),
+    figureNames(db),
     listsByProject(db, lists.monthly),
     listsByProject(db, lists.saved),
     listsByProject(db, lists.milestones),
@@ -36,10 +37,12 @@ export async function boardInputs(db: Db, week: Period, now = new Date()) {
   const shares = monthEndShares(year, campaign.timeCurve);
   const deadline = deadlineOf({ kind: 'week', start: week.start, end: periodOf('week', week.start).end }, campaign.deadlines);
   const due = beijingLocal(now) > deadline;
+  const figuresOf = figuresFromArray(names);
   const projects = rows.map((r): BoardProject => {
-    const f = toProjectFigures(r);
+    const f = figuresOf(r);
     const own = parseMilestones(milestones.get(f.id));
-    return withBoardColumns(f, due && !r.reported, maxOverdueDays(own, week.end), colourOf(year, finished, f.planYuan, parseMonths(saved.get(f.id)), parseMonths(monthly.get(f.id)), own, shares));
+    // The reportedColumn() after the figures.
+    return withBoardColumns(f, due && !r[FIGURE_ARRAY_WIDTH], maxOverdueDays(own, week.end), colourOf(year, finished, f.planYuan, parseMonths(saved.get(f.id)), parseMonths(monthly.get(f.id)), own, shares));
   });
   return { year, campaign, progress, deadline, projects };
 }
@@ -115,26 +118,50 @@ function boardLists(campaign: CampaignSettings, week: Period, year: number, fini
   };
 }
 
-async function listsByProject(db: Db, query: SQL): Promise<Map<string, string>> {
-  const rows = await queryRows<{ project_id: string; list: string }>(db, query);
-  return new Map(rows.map((r) => [String(r.project_id), r.list]));
+async function listsByProject(db: Db, query: SQL): Promise<Map<string, unknown>> {
+  const lists = new Map<string, unknown>();
+  for (const [projectId, list] of await queryArrays(db, query)) lists.set(String(projectId), list);
+  return lists;
 }
 
-/** "3:1200,4:1500" → month → 元 (null when there is none). */
-function parseMonths(text: unknown): Map<number, number> | null {
+/**
+ * "3:1200,4:1500" → 元 by month, month m at m − 1 as the domain reads a 作战图 (null when there
+ * is none). Read in place: a city's ~20,000 pairs would otherwise be as many strings.
+ */
+function parseMonths(text: unknown): number[] | null {
   if (typeof text !== 'string' || text === '') return null;
-  const map = new Map<number, number>();
-  for (const pair of text.split(',')) {
-    const colon = pair.indexOf(':');
-    map.set(Number(pair.slice(0, colon)), toNumber(pair.slice(colon + 1)));
+  const byMonth: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    const colon = text.indexOf(':', at);
+    const comma = text.indexOf(',', colon);
+    const end = comma < 0 ? text.length : comma;
+    byMonth[integerIn(text, at, colon) - 1] = integerIn(text, colon + 1, end);
+    at = end + 1;
   }
-  return map;
+  return byMonth;
+}
+
+/** The integer written in text[from, to): digits, perhaps after a minus sign. */
+function integerIn(text: string, from: number, to: number): number {
+  // Beyond 15 digits the sum below could round differently from Number(): not a 元 amount.
+  if (to - from > 15) return toNumber(text.slice(from, to));
+  const negative = text.charCodeAt(from) === 45; // '-'
+  let n = 0;
+  for (let i = negative ? from + 1 : from; i < to; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+  return negative ? -n : n;
 }
 
 /** "2026-03-152026-03-20,2026-05-01" → planned and actual dates (ISO dates are 10 characters). */
 function parseMilestones(text: unknown): MilestoneDates[] {
   if (typeof text !== 'string' || text === '') return [];
-  return text.split(',').map((m) => ({ plannedDate: m.slice(0, 10), actualDate: m.length > 10 ? m.slice(10) : null }));
+  const milestones: MilestoneDates[] = [];
+  for (let at = 0; at < text.length; ) {
+    const comma = text.indexOf(',', at);
+    const end = comma < 0 ? text.length : comma;
+    milestones.push({ plannedDate: text.slice(at, at + 10), actualDate: end - at > 10 ? text.slice(at + 10, end) : null });
+    at = end + 1;
+  }
+  return milestones;
 }
 
 /**
@@ -145,21 +172,15 @@ function colourOf(
   year: number,
   finished: number,
   planYuan: number | null,
-  saved: Map<number, number> | null,
-  monthly: Map<number, number> | null,
+  saved: number[] | null,
+  monthly: number[] | null,
   milestones: MilestoneDates[],
   curveShares: number[],
 ): Colour | null {
   if (!saved && !planYuan) return null;
-  const plan = saved ? savedPlan(saved) : monthlyPlanFromCurve(planYuan!, curveShares);
-  return currentColour(monthPositions(year, plan, monthly ?? NO_MONTHS, milestones, finished));
+  // A saved 作战图's months not saved stay empty (the domain reads them as 0).
+  const plan = saved ?? monthlyPlanFromCurve(planYuan!, curveShares);
+  return currentColourThrough(year, plan, monthly ?? NO_MONTHS, milestones, finished);
 }
 
-const NO_MONTHS: ReadonlyMap<number, number> = new Map();
-
-/** A saved 作战图 as the domain reads it: index month − 1 → cumulative 元 (months not saved stay empty). */
-function savedPlan(saved: Map<number, number>): number[] {
-  const plan: number[] = [];
-  for (const [month, yuan] of saved) plan[month - 1] = yuan;
-  return plan;
-}
+const NO_MONTHS: readonly number[] = [];

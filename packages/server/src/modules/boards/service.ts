@@ -5,7 +5,7 @@
  */
 import { buildBoard, GRADE_LABELS, periodOf, toPercent, type BoardLine, type Grade } from '@pacer/domain';
 import { and, desc, eq, isNotNull, lt, max, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { queryArrays, type Db } from '../../db/client.ts';
 import { boardAdjustments, boardEntries, boards } from '../../db/schema.ts';
 import { conflict, fieldError, notFound } from '../../http/errors.ts';
 import type { UserContext } from '../auth/sessions.ts';
@@ -167,9 +167,12 @@ const label = (g: string | null) => (g ? GRADE_LABELS[g as Grade].zh : '未评�
 /** Ranks on last week's latest published board, for movers. */
 async function previousWeekRanks(db: Db, weekStart: string): Promise<Map<string, number>> {
   const last = db.select({ id: boards.id }).from(boards).where(lt(boards.weekStart, weekStart)).orderBy(desc(boards.weekStart), desc(boards.version)).limit(1);
-  const entries = await db
+  const entries = db
     .select({ projectId: boardEntries.projectId, rank: boardEntries.rank })
     .from(boardEntries)
     .where(and(eq(boardEntries.boardId, sql`(${last})`), isNotNull(boardEntries.rank)));
-  return new Map(entries.map((e) => [e.projectId, e.rank!]));
+  // Read as arrays: drizzle's select would map each of a city's 1,875 entries to an object first.
+  const ranks = new Map<string, number>();
+  for (const [projectId, rank] of await queryArrays(db, entries.getSQL())) ranks.set(projectId as string, rank as number);
+  return ranks;
 }
