@@ -24,7 +24,7 @@ import { enginesFrom, readManifest, targetOf, type Engine, type Scale } from './
 import type { Benchmark, BenchContext, Result } from './lib/types.ts';
 import { statsBench } from './stats.bench.ts';
 import { submitBench } from './submit.bench.ts';
-import { webBench } from './web.bench.ts';
+import { WEB_DIST, webBench } from './web.bench.ts';
 
 const BENCHMARKS: Benchmark[] = [statsBench, boardBench, submitBench, webBench, importBench, bulletinBench];
 
@@ -39,9 +39,8 @@ async function runEngine(engine: Engine, scale: Scale, only: Set<string> | null,
   const results: Result[] = [];
   const list = BENCHMARKS.filter((b) => !only || only.has(b.name));
   // The web benchmark needs the built client served by the same server.
-  const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
   const start = async () => {
-    const server = await startServer(engine, scale, { BENCH_WEB_DIR: webDir });
+    const server = await startServer(engine, scale, { BENCH_WEB_DIR: WEB_DIST });
     return { server, client: new Client(server.port) };
   };
   let { server, client } = await start();

@@ -1,8 +1,9 @@
 /**
  * The web client in headless Chromium on localhost (served by the bench server from
- * packages/web/dist — build it first): time until the first screen of the project list, the
- * public board and the board draft shows its rows and answers script, the initial JavaScript
- * (gzip), and how many table rows the board puts in the page. Floor: the page's own API call.
+ * packages/web/dist, or the folder in BENCH_WEB_DIST — build it first): time until the first
+ * screen of the project list, the public board and the board draft shows its rows and answers
+ * script, the initial JavaScript (gzip), and how many table rows the board puts in the page.
+ * Floor: the page's own API call.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { median, percentile, round } from './lib/measure.ts';
 import type { Benchmark, BenchContext, Result } from './lib/types.ts';
 
-const DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+/**
+ * The built client to serve and measure. BENCH_WEB_DIST lets a candidate build in another folder
+ * be compared with packages/web/dist without overwriting the build others are measuring.
+ */
+export const WEB_DIST = path.resolve(process.env.BENCH_WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url)));
 const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
 const ROWS = '.ant-table-tbody tr.ant-table-row';
 const LIMIT_MS = 1_500;
@@ -20,8 +25,9 @@ const gzipKb = (file: string) => zlib.gzipSync(fs.readFileSync(file)).length / 1
 
 /** The entry script and the modules it preloads: what every first visit downloads before any route. */
 function initialJs(): { kb: number; files: number } {
-  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => path.join(DIST, m[1]!));
+  const html = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
+  // A file named twice (a script that is also another's preload) is downloaded once.
+  const files = [...new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => path.join(WEB_DIST, m[1]!)))];
   return { kb: files.reduce((s, f) => s + gzipKb(f), 0), files: files.length };
 }
 
@@ -29,7 +35,7 @@ export const webBench: Benchmark = {
   name: 'web',
   async run(ctx) {
     const base = { engine: ctx.engine, scale: ctx.scale };
-    if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
       return [{ name: 'web', ...base, unit: '', median: null, p95: null, floor: null, ratio: null, target: '', met: null, note: 'skipped: build the client first (npm run build -w @pacer/web)' }];
     }
     if (!fs.existsSync(CHROMIUM)) {
@@ -65,7 +71,7 @@ export const webBench: Benchmark = {
           await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
           const ms = performance.now() - started;
           if (i > 0) times.push(ms); // the first load warms the server, not the browser
-          jsKb = [...js].reduce((s, p) => s + (fs.existsSync(path.join(DIST, p)) ? gzipKb(path.join(DIST, p)) : 0), 0);
+          jsKb = [...js].reduce((s, p) => s + (fs.existsSync(path.join(WEB_DIST, p)) ? gzipKb(path.join(WEB_DIST, p)) : 0), 0);
           domRows = await page.locator(ROWS).count();
           await context.close();
         }
