@@ -8,6 +8,7 @@
  * Only small modules may be imported here: whatever this imports is evaluated before it runs.
  */
 import { apiParams, readListState } from '../features/projects/listQuery.ts';
+import { PROJECT_LIST_PATH, PUBLIC_BOARD_PATH } from './firstScreens.ts';
 import { toQueryString } from './queryString.ts';
 
 /** Older than this, an unused answer is left alone: the page asks again. */
@@ -32,11 +33,11 @@ export function takeEarly(url: string): Promise<Response> | undefined {
 
 /** The requests the page at this address will make first (see the route loaders in router.tsx). */
 export function firstRequests(pathname: string, search: string): string[] {
-  const board = /^\/public\/boards\/([^/]+)\/?$/.exec(pathname);
+  const board = PUBLIC_BOARD_PATH.exec(pathname);
   if (board) return [`/api/public/boards/${board[1]}`];
   if (pathname.startsWith('/public/')) return [];
   const out = ['/api/auth/me'];
-  if (pathname === '/projects' || pathname === '/projects/' || pathname === '/') {
+  if (PROJECT_LIST_PATH.test(pathname)) {
     // `/` redirects to the list without its query string.
     const sp = new URLSearchParams(pathname === '/' ? '' : search);
     out.push(`/api/projects${toQueryString(apiParams(readListState(sp)))}`);
