@@ -2,7 +2,7 @@
  * Server-side sessions kept in the database, so any API instance can serve any request.
  * The cookie carries a random token; only its SHA-256 is stored.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { Role } from '@pacer/domain';
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -22,7 +22,8 @@ export interface UserContext {
   personId: string | null;
 }
 
-const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
+// Every request looks its session up by this: one-shot, without a Hash object per call.
+const tokenId = (token: string) => hash('sha256', token, 'hex');
 
 export async function createSession(db: Db, userId: string, ttlMs: number): Promise<string> {
   const token = randomBytes(32).toString('base64url');
