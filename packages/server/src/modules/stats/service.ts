@@ -15,7 +15,7 @@ import {
   type GroupFigures,
 } from '@pacer/domain';
 import { and, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { queryArrays, queryRows, toNumber, type Db } from '../../db/client.ts';
+import { queryArrays, toNumber, type Db } from '../../db/client.ts';
 import { projects } from '../../db/schema.ts';
 import type { UserContext } from '../auth/sessions.ts';
 import { readScope } from '../projects/scope.ts';
@@ -67,35 +67,18 @@ export interface FigureFilters {
   category?: string[];
 }
 
+/**
+ * Every project counted, with its figures for the year as of a date, in region and name order.
+ * Read as figureArraysQuery() gives them: the board draft reads the same rows with its own
+ * column added.
+ */
 export async function projectFigures(db: Db, user: UserContext | null, year: number, asOf: string, filters: FigureFilters = {}): Promise<ProjectFigures[]> {
   const campaign = await campaignOfYear(db, year);
-  const rows = await queryRows<Record<string, unknown>>(db, sql`${figuresQuery(campaign, user, year, asOf, filters)} order by projects.region_code, projects.name`);
-  return rows.map(toProjectFigures);
-}
-
-/** A row of figuresQuery() as ProjectFigures (the board reads the same rows with its own columns added). */
-export function toProjectFigures(r: Record<string, unknown>): ProjectFigures {
-  return {
-    id: String(r.id),
-    name: String(r.name),
-    regionCode: String(r.region_code),
-    regionName: String(r.region_name),
-    parkCode: (r.park_code as string | null) ?? null,
-    parkName: (r.park_name as string | null) ?? null,
-    levels: parseArray(r.levels),
-    category: String(r.category),
-    status: String(r.status),
-    track: (r.track as string | null) ?? null,
-    hqId: (r.hq_org_id as string | null) ?? null,
-    hqName: (r.hq_name as string | null) ?? null,
-    leaderId: (r.leader_person_id as string | null) ?? null,
-    leaderName: (r.leader_name as string | null) ?? null,
-    ownerId: String(r.owner_org_id),
-    ownerName: String(r.owner_name),
-    totalYuan: toNumber(r.total_investment_yuan),
-    planYuan: r.plan_yuan === null || r.plan_yuan === undefined ? null : toNumber(r.plan_yuan),
-    ytdYuan: toNumber(r.ytd_yuan),
-  };
+  const [rows, names] = await Promise.all([
+    queryArrays(db, sql`${figureArraysQuery(campaign, user, year, asOf, filters)} order by projects.region_code, projects.name`),
+    figureNames(db),
+  ]);
+  return rows.map(figuresFromArray(names));
 }
 
 /**
@@ -124,8 +107,8 @@ export function figuresQuery(campaign: CampaignSettings, user: UserContext | nul
 }
 
 /**
- * figuresQuery()'s projects for a reader of all of them at once (the office's board), read as
- * arrays (queryArrays) by figuresFromArray(). The names of regions, parks, 指挥部, 联点领导 and
+ * figuresQuery()'s projects for a reader of each project's figures (projectFigures(), the
+ * office's board), read as arrays (queryArrays) by figuresFromArray(). The names of regions, parks, 指挥部, 联点领导 and
  * owners repeat from project to project (a city: 10 regions and ~200 owners for 1,875
  * projects), so the rows carry codes and ids only and figureNames() reads each name once; levels
  * come as JSON text, each distinct set parsed once. `extra` columns follow FIGURE_ARRAY_WIDTH.
@@ -166,8 +149,8 @@ export async function figureNames(db: Db): Promise<FigureNames> {
 }
 
 /**
- * A reader of figureArraysQuery()'s rows as ProjectFigures, the same as toProjectFigures() reads
- * figuresQuery()'s: the names looked up (null where the left join would find none).
+ * A reader of figureArraysQuery()'s rows as ProjectFigures, named as figuresQuery() names them:
+ * the names looked up (null where its left joins would find none).
  */
 export function figuresFromArray(names: FigureNames): (values: readonly unknown[]) => ProjectFigures {
   const levelSets = new Map<string, unknown[]>();
