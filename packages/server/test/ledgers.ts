@@ -6,9 +6,15 @@
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import type { ImportJobDto } from '../src/modules/imports/schema.ts';
-import type { TestApp } from './harness.ts';
+import { testApp, type TestApp } from './harness.ts';
 
 const BOUNDARY = '----pacer-test-boundary';
+
+/**
+ * A test app for imports of this month's reports into existing projects: the demo data's
+ * reports stop a month back, so this month is free to report for them.
+ */
+export const appWithThisMonthFree = () => testApp({ seedToday: new Date(Date.now() - 40 * 86_400_000) });
 
 /** A multipart body with one file and any plain fields. */
 export function multipart(fileName: string, bytes: Buffer, fields: Record<string, string> = {}): Buffer {

@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Db } from '../../db/client.ts';
 import { progressReports, projects } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
-import { testApp, type TestApp } from '../../../test/harness.ts';
-import { analysed, freshName, previewed, problemsOf, put, xlsx } from '../../../test/ledgers.ts';
+import type { TestApp } from '../../../test/harness.ts';
+import { analysed, appWithThisMonthFree, freshName, previewed, problemsOf, put, xlsx } from '../../../test/ledgers.ts';
 import { SYSTEM_ACTOR, type Actor } from './actor.ts';
 import { NEW_OWNER } from './assemble-project.ts';
 import { insertCreatedProjects, insertCreatedReports, type Window } from './commit-creates.ts';
@@ -27,8 +27,7 @@ let t: TestApp;
 let admin: string;
 
 beforeAll(async () => {
-  // Demo reports stop a month back, so this month is free to report for existing projects.
-  t = await testApp({ seedToday: new Date(Date.now() - 40 * 86_400_000) });
+  t = await appWithThisMonthFree();
   admin = await t.login('admin');
 });
 afterAll(async () => t?.close());

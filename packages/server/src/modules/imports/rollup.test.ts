@@ -10,8 +10,8 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
-import { testApp, type TestApp } from '../../../test/harness.ts';
-import { analysed, committed, freshName, previewed, problemsOf, put, settle, xlsx } from '../../../test/ledgers.ts';
+import type { TestApp } from '../../../test/harness.ts';
+import { analysed, appWithThisMonthFree, committed, freshName, previewed, problemsOf, put, settle, xlsx } from '../../../test/ledgers.ts';
 import { rollupAsKept, rollupFromScratch } from '../../../test/rollup.ts';
 
 const today = beijingLocal(new Date());
@@ -21,8 +21,7 @@ let t: TestApp;
 let admin: string;
 
 beforeAll(async () => {
-  // Demo reports stop a month back, so this month is free to report for existing projects.
-  t = await testApp({ seedToday: new Date(Date.now() - 40 * 86_400_000) });
+  t = await appWithThisMonthFree();
   admin = await t.login('admin');
 });
 afterAll(async () => t?.close());
