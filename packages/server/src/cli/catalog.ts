@@ -4,7 +4,7 @@
  * the schema it was taken from, whichever version of the code reads it.
  */
 import { queryRows, sql, type Db } from '../db/client.ts';
-import { TABLES_IN_ORDER } from '../db/schema.ts';
+import { NOT_BACKED_UP, TABLES_IN_ORDER } from '../db/schema.ts';
 
 export type TableName = (typeof TABLES_IN_ORDER)[number];
 
@@ -27,10 +27,10 @@ export async function existingTables(db: Db): Promise<TableName[]> {
   return TABLES_IN_ORDER.filter((t) => present.has(t));
 }
 
-/** Tables in `public` that TABLES_IN_ORDER does not name: a backup would silently miss them. */
+/** Tables in `public` that neither TABLES_IN_ORDER nor NOT_BACKED_UP names: a backup would silently miss them. */
 export async function unlistedTables(db: Db): Promise<string[]> {
   const rows = await queryRows<{ name: string }>(db, sql`select tablename as name from pg_tables where schemaname = 'public' order by 1`);
-  const listed = new Set<string>(TABLES_IN_ORDER);
+  const listed = new Set<string>([...TABLES_IN_ORDER, ...NOT_BACKED_UP]);
   return rows.map((r) => r.name).filter((n) => !listed.has(n));
 }
 

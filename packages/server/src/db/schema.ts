@@ -464,9 +464,16 @@ export const TABLES_IN_ORDER = [
   'import_header_memory',
 ] as const;
 
+/**
+ * Tables a backup leaves out: the change log for instances' kept answers (changes-schema.ts).
+ * Its transaction ids mean nothing in another database; a restore logs its own changes.
+ */
+export const NOT_BACKED_UP: readonly string[] = ['project_changes', 'project_changes_horizon'];
+
 export * from './problems-schema.ts';
 export * from './imports-schema.ts';
 export * from './problem-extensions-schema.ts';
 export * from './meetings-schema.ts';
 export * from './monthly-plans-schema.ts';
 export * from './figures-schema.ts';
+export * from './changes-schema.ts';

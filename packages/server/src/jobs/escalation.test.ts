@@ -45,7 +45,7 @@ describe('scheduled escalation with a fake clock', () => {
     expect((await jobs()).daily.map((d) => d.ran)).toEqual([true, true, true]);
     clock.set('2026-11-16T15:00');
     expect((await jobs()).daily.map((d) => d.ran)).toEqual([false, false, false]);
-    expect((await t.database.db.select().from(jobRuns)).map((r) => r.runKey).sort()).toEqual(['digest:2026-11-16', 'escalate:2026-11-16', 'reminders:2026-11-16']);
+    expect((await t.database.db.select().from(jobRuns)).map((r) => r.runKey).sort()).toEqual(['digest:2026-11-16', 'escalate:2026-11-16', 'prune-changes:2026-11-16', 'reminders:2026-11-16']);
   });
 
   it('chases an assignment not signed for after a working day', async () => {

@@ -62,8 +62,9 @@ describe('scheduled jobs under two instances', () => {
   it('runs each daily job once, whichever instance gets to it', async () => {
     const [a, b] = await both();
     for (const i of [0, 1, 2]) expect([a.daily[i]!.ran, b.daily[i]!.ran].filter(Boolean), a.daily[i]!.runKey).toHaveLength(1);
+    expect([a.housekeeping[0]!.ran, b.housekeeping[0]!.ran].filter(Boolean), 'prune-changes').toHaveLength(1);
     const runs = await fresh.database.db.select().from(jobRuns);
-    expect(runs.map((r) => r.runKey).sort()).toEqual(['digest:2026-11-20', 'escalate:2026-11-20', 'reminders:2026-11-20']);
+    expect(runs.map((r) => r.runKey).sort()).toEqual(['digest:2026-11-20', 'escalate:2026-11-20', 'prune-changes:2026-11-20', 'reminders:2026-11-20']);
     expect(runs.every((r) => r.finishedAt !== null)).toBe(true);
   });
 

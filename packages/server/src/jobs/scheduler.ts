@@ -5,6 +5,7 @@
  * row. On PGlite there is one process, and the in-flight guard keeps ticks from overlapping.
  */
 import { beijingLocal, isWorkingDay } from '@pacer/domain';
+import { pruneChanges } from '../db/changes.ts';
 import type { Db } from '../db/client.ts';
 import { holidayCalendar } from '../modules/calendar/service.ts';
 import { deliverDue } from '../modules/notifications/deliver.ts';
@@ -44,8 +45,10 @@ export async function runDueJobs(jc: JobContext) {
     );
     daily.push(await runOnce(jc.db, `digest:${today}`, jc.instance, jc.now, (tx) => sendDigests(tx, today, now, calendar, rules)));
   }
+  // Every day, working or not: the change log's old rows (db/changes.ts).
+  const housekeeping = local.slice(11, 16) >= jc.dailyAt ? [await runOnce(jc.db, `prune-changes:${today}`, jc.instance, jc.now, async (tx) => ({ deleted: await pruneChanges(tx) }))] : [];
   const delivered = await deliverDue(jc.db, now, jc.webhookPolicy ?? webhookPolicy(''));
-  return { today, watch, daily, delivered };
+  return { today, watch, daily, housekeeping, delivered };
 }
 
 export interface Scheduler {
