@@ -39,7 +39,16 @@ export interface Kept<V> {
   value: V;
   /** Served from this instance's copy rather than computed. */
   kept: boolean;
+  /** Brought up to date from this instance's copy (`update`) rather than computed whole. */
+  updated: boolean;
 }
+
+/**
+ * The answer brought up to date from one computed under an earlier snapshot (`since`), or null
+ * when it cannot be (then it is computed whole). It must hold everything visible in the snapshot
+ * of the request, as compute() would: db/changes.ts says which projects changed since `since`.
+ */
+export type Update<V> = (previous: V, since: string) => Promise<V | null>;
 
 interface Entry<V> {
   snapshot: string;
@@ -50,7 +59,7 @@ interface Store<V> {
   /** The latest answer of each key, least recently used first. */
   entries: Map<string, Entry<V>>;
   /** Answers being computed, by key and snapshot: simultaneous requests share one computation. */
-  pending: Map<string, Promise<V>>;
+  pending: Map<string, Promise<Answer<V>>>;
 }
 
 export class SnapshotCache<V> {
@@ -62,27 +71,27 @@ export class SnapshotCache<V> {
    * The answer for `key`: the kept one while the database's snapshot is the one it was computed
    * under (and `fresh` accepts it), otherwise `compute()`'s, which is then kept.
    */
-  async get(db: Db, key: string, compute: () => Promise<V>, fresh: (value: V) => boolean = () => true): Promise<Kept<V>> {
+  async get(db: Db, key: string, compute: () => Promise<V>, fresh: (value: V) => boolean = () => true, update?: Update<V>): Promise<Kept<V>> {
     const store = this.storeOf(db);
     const snapshot = await currentSnapshot(db);
     const hit = store.entries.get(key);
     if (hit && hit.snapshot === snapshot && fresh(hit.value)) {
       store.entries.delete(key); // most recently used last
       store.entries.set(key, hit);
-      return { value: hit.value, kept: true };
+      return { value: hit.value, kept: true, updated: false };
     }
     const at = `${key}\u0000${snapshot}`;
     let pending = store.pending.get(at);
     const joined = pending !== undefined;
     if (!pending) {
-      pending = compute().finally(() => store.pending.delete(at));
+      pending = answer(hit, compute, update).finally(() => store.pending.delete(at));
       store.pending.set(at, pending);
     }
-    let value = await pending;
+    let { value, updated } = await pending;
     // A computation shared with a request whose clock stood elsewhere: this one's own.
-    if (joined && !fresh(value)) value = await compute();
+    if (joined && !fresh(value)) [value, updated] = [await compute(), false];
     this.keep(store, key, { snapshot, value });
-    return { value, kept: false };
+    return { value, kept: false, updated };
   }
 
   private keep(store: Store<V>, key: string, entry: Entry<V>): void {
@@ -102,6 +111,17 @@ export class SnapshotCache<V> {
     if (!store) this.stores.set(db, (store = { entries: new Map(), pending: new Map() }));
     return store;
   }
+}
+
+interface Answer<V> {
+  value: V;
+  updated: boolean;
+}
+
+/** The previous answer brought up to date when it can be, else one computed whole. */
+async function answer<V>(previous: Entry<V> | undefined, compute: () => Promise<V>, update: Update<V> | undefined): Promise<Answer<V>> {
+  const value = previous && update ? await update(previous.value, previous.snapshot) : null;
+  return value ? { value, updated: true } : { value: await compute(), updated: false };
 }
 
 async function currentSnapshot(db: Db): Promise<string> {

@@ -1,75 +1,178 @@
 /**
  * The office's draft as JSON, kept by each instance for as long as the database has not changed
- * (db/snapshot-cache.ts says why a kept draft is never stale).
+ * (db/snapshot-cache.ts says why a kept draft is never stale), and brought up to date after a
+ * change: the projects the change log names (db/changes.ts) are read again, every other
+ * project's line inputs are reused, and the whole board is ranked and graded again — a
+ * submission moves ranks everywhere. A change the log cannot pin to projects (names, campaign
+ * settings, a bulk statement) computes the draft whole.
  *
  * The rest of the input is the week (the key) and the clock: whether this week's reports are due
  * yet. The entry keeps the deadline it was computed against (a database value, so fixed for its
  * snapshot) and is used only while the clock is on the same side of it.
  */
-import { beijingLocal, periodOf } from '@pacer/domain';
+import { beijingLocal, periodOf, type Period } from '@pacer/domain';
+import { changedSince } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { SnapshotCache } from '../../db/snapshot-cache.ts';
-import { draftBoard, presentDraft } from './service.ts';
+import { boardInputs, boardProjectIds, boardProjects, type BoardInputs, type BoardProject } from './inputs.ts';
+import { assembleDraft, officeWork, presentDraft, presentHead, presentLine, previousBoardIdOf, previousWeekBoard, samePresentedLine, type DraftLine, type OfficeWork, type PreviousBoard } from './service.ts';
+
+type Draft = ReturnType<typeof assembleDraft>;
 
 interface Entry {
-  /** Beijing local 'YYYY-MM-DDTHH:mm' after which this week's missing reports count. */
-  deadline: string;
-  due: boolean;
+  week: Period;
+  inputs: BoardInputs;
+  previous: PreviousBoard;
+  lines: DraftLine[];
   /** The draft's JSON as UTF-8, sent as it is. */
   json: Buffer;
+  /** Where each line's JSON starts and ends in `json`. */
+  spans: Uint32Array;
 }
 
-/** Weeks kept per database, and their JSON in all (a whole province's draft is ~25 MB). */
-const drafts = new SnapshotCache<Entry>({ maxEntries: 4, maxBytes: 32 * 1024 * 1024, sizeOf: (e) => e.json.length });
+/**
+ * Weeks kept per database, and their size in all: the JSON, and the inputs at about as much again
+ * per project (a whole province's draft: ~25 MB of JSON for 47,000 projects).
+ */
+const drafts = new SnapshotCache<Entry>({ maxEntries: 4, maxBytes: 64 * 1024 * 1024, sizeOf: (e) => e.json.length + 500 * e.inputs.projects.length });
+
+/** Brought up to date only while fewer projects changed than this share of the board; beyond, computing it whole costs about the same. */
+const UPDATE_AT_MOST = 0.25;
 
 export interface DraftJson {
   json: Buffer;
   /** Served from this instance's copy rather than computed. */
   cached: boolean;
+  /** Brought up to date from this instance's copy rather than computed whole. */
+  updated: boolean;
 }
 
-/** presentDraft(draftBoard(…)) as JSON, computed again whenever the database has changed. */
+/** presentDraft(draftBoard(…)) as JSON, brought up to date or computed again whenever the database has changed. */
 export async function draftJson(db: Db, weekDate: string, now = new Date()): Promise<DraftJson> {
-  const week = periodOf('week', weekDate).start;
+  const week = periodOf('week', weekDate);
   const clock = beijingLocal(now);
-  const { value, kept } = await drafts.get(
+  const onTime = (e: Entry) => (clock > e.inputs.deadline) === e.inputs.due;
+  const { value, kept, updated } = await drafts.get(
     db,
-    week,
+    week.start,
     () => compute(db, week, now),
-    (e) => (clock > e.deadline) === e.due,
+    onTime,
+    (e, since) => (onTime(e) ? update(db, e, since) : Promise.resolve(null)),
   );
-  return { json: value.json, cached: kept };
+  return { json: value.json, cached: kept, updated };
 }
 
-async function compute(db: Db, week: string, now: Date): Promise<Entry> {
-  const draft = await draftBoard(db, week, now);
-  return { deadline: draft.deadline, due: beijingLocal(now) > draft.deadline, json: utf8Json(presentDraft(draft)) };
+async function compute(db: Db, week: Period, now: Date): Promise<Entry> {
+  const [inputs, previous, office] = await Promise.all([boardInputs(db, week, now), previousWeekBoard(db, week.start), officeWork(db, week.start)]);
+  return present(week, inputs, previous, office);
+}
+
+/** The entry with the changed projects read again, or null when the change log cannot say which changed. */
+async function update(db: Db, entry: Entry, since: string): Promise<Entry | null> {
+  const { week, inputs } = entry;
+  const [changes, previousId, office] = await Promise.all([changedSince(db, since), previousBoardIdOf(db, week.start), officeWork(db, week.start)]);
+  if (changes.all || changes.projectIds.length > UPDATE_AT_MOST * inputs.projects.length) return null;
+  const [projects, previous] = await Promise.all([
+    changes.projectIds.length ? withChanged(db, entry, changes.projectIds) : inputs.projects,
+    previousId === entry.previous.id ? entry.previous : previousWeekBoard(db, week.start),
+  ]);
+  return present(week, { ...inputs, projects }, previous, office, entry);
 }
 
 /**
- * JSON.stringify(draft) as UTF-8, written line by line: the same bytes without the one string of
- * the whole draft (2.4 MB for a city: its names make it two bytes a character), which cost as
- * much again to encode and to collect as the lines themselves.
+ * The projects with the changed ones read again, in FIGURE_ORDER. In place when each changed
+ * project is still on the board under the same region and name; otherwise (one joined, left,
+ * was renamed or moved) the board's order is read again.
  */
+async function withChanged(db: Db, { week, inputs }: Entry, projectIds: string[]): Promise<BoardProject[]> {
+  const changed = await boardProjects(db, week, inputs, projectIds);
+  const at = new Map(inputs.projects.map((p, i) => [p.id, i]));
+  const samePlace = (p: BoardProject) => {
+    const i = at.get(p.id);
+    return i !== undefined && inputs.projects[i]!.regionCode === p.regionCode && inputs.projects[i]!.name === p.name;
+  };
+  if (changed.length === projectIds.length && changed.every(samePlace)) {
+    const projects = inputs.projects.slice();
+    for (const p of changed) projects[at.get(p.id)!] = p;
+    return projects;
+  }
+  const byId = new Map(inputs.projects.map((p) => [p.id, p]));
+  for (const id of projectIds) byId.delete(id);
+  for (const p of changed) byId.set(p.id, p);
+  const order = await boardProjectIds(db, week, inputs);
+  // A project the order names that neither list holds joined after the change log was read: it is
+  // in the next change set, and left out until then as it would be from the draft read before it.
+  return order.flatMap((id) => byId.get(id) ?? []);
+}
+
+function present(week: Period, inputs: BoardInputs, previous: PreviousBoard, office: OfficeWork, before?: Entry): Entry {
+  const draft = assembleDraft(week, inputs, previous.ranks, office);
+  return { week, inputs, previous, lines: draft.lines, ...draftBytes(draft, before) };
+}
+
+/**
+ * JSON.stringify(presentDraft(draft)) as UTF-8, written line by line: the same bytes without the
+ * one string of the whole draft (2.4 MB for a city: its names make it two bytes a character),
+ * which cost as much again to encode and to collect as the lines themselves. A line that
+ * presents the same as in `before` (its project unchanged, its ranks and grade the same: most of
+ * them after one report) is copied from before's bytes rather than written again.
+ */
+function draftBytes(draft: Draft, before?: Entry): { json: Buffer; spans: Uint32Array } {
+  const out = new Utf8Writer(512 * (draft.lines.length + 1));
+  out.put(`${JSON.stringify(presentHead(draft)).slice(0, -1)},"lines":[`);
+  const was = before ? new Map(before.lines.map((line, i) => [line.item, i])) : undefined;
+  const spans = new Uint32Array(2 * draft.lines.length);
+  draft.lines.forEach((line, i) => {
+    // The comma written apart: joined to the line, it made a second string as long as the line.
+    if (i) out.put(',');
+    spans[2 * i] = out.length;
+    const j = was?.get(line.item);
+    if (j !== undefined && samePresentedLine(before!.lines[j]!, line)) out.copy(before!.json, before!.spans[2 * j]!, before!.spans[2 * j + 1]!);
+    else out.put(JSON.stringify(presentLine(line)));
+    spans[2 * i + 1] = out.length;
+  });
+  out.put(']}');
+  return { json: out.finish(), spans };
+}
+
+/** JSON.stringify(draft) as UTF-8, line by line (see draftBytes). */
 export function utf8Json(draft: ReturnType<typeof presentDraft>): Buffer {
   const { lines, ...head } = draft;
-  let buf = Buffer.allocUnsafe(512 * (lines.length + 1));
-  let at = 0;
-  const put = (text: string) => {
-    if (at + text.length * 3 > buf.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(at + text.length * 3, buf.length * 2));
-      buf.copy(bigger, 0, 0, at);
-      buf = bigger;
-    }
-    at += buf.write(text, at);
-  };
-  put(`${JSON.stringify(head).slice(0, -1)},"lines":[`);
-  // The comma written apart: joined to the line, it made a second string as long as the line.
-  lines.forEach((line, i) => {
-    if (i) put(',');
-    put(JSON.stringify(line));
-  });
-  put(']}');
-  // Kept for a while: not in a buffer much larger than the text.
-  return at < buf.length * 0.75 ? Buffer.from(buf.subarray(0, at)) : buf.subarray(0, at);
+  const out = new Utf8Writer(512 * (lines.length + 1));
+  out.put(`${JSON.stringify(head).slice(0, -1)},"lines":[`);
+  lines.forEach((line, i) => out.put(i ? `,${JSON.stringify(line)}` : JSON.stringify(line)));
+  out.put(']}');
+  return out.finish();
+}
+
+/** UTF-8 text written into a buffer that grows as needed. */
+class Utf8Writer {
+  private buf: Buffer;
+  length = 0;
+
+  constructor(size: number) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
+
+  put(text: string): void {
+    this.room(text.length * 3);
+    this.length += this.buf.write(text, this.length);
+  }
+
+  copy(from: Buffer, start: number, end: number): void {
+    this.room(end - start);
+    this.length += from.copy(this.buf, this.length, start, end);
+  }
+
+  /** The bytes written; kept for a while, so not in a buffer much larger than they are. */
+  finish(): Buffer {
+    return this.length < this.buf.length * 0.75 ? Buffer.from(this.buf.subarray(0, this.length)) : this.buf.subarray(0, this.length);
+  }
+
+  private room(bytes: number): void {
+    if (this.length + bytes <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.length + bytes, this.buf.length * 2));
+    this.buf.copy(bigger, 0, 0, this.length);
+    this.buf = bigger;
+  }
 }

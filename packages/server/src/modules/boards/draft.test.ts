@@ -25,6 +25,7 @@ import {
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/harness.ts';
+import { pruneChanges } from '../../db/changes.ts';
 import { sql, type Db } from '../../db/client.ts';
 import { boardAdjustments, boardEntries, boards, progressReports, projectMilestones, projectMonthlyPlans } from '../../db/schema.ts';
 import { campaignOfYear } from '../campaigns/queries.ts';
@@ -151,17 +152,21 @@ describe('草稿榜单 kept between requests while the database is unchanged', (
   // two requests. Staleness is checked on both.
   const alone = !process.env.DATABASE_URL;
 
-  /** Serves the kept copy while nothing changes; a change must show on the very next request. */
-  async function expectNotStale(change: () => Promise<unknown>, opts: { visible: boolean } = { visible: true }) {
+  /**
+   * Serves the kept copy while nothing changes; a change must show on the very next request,
+   * byte for byte as the draft computed whole: brought up to date (`updated`) when the change log
+   * names the projects changed, computed whole otherwise.
+   */
+  async function expectNotStale(change: () => Promise<unknown>, opts: { visible?: boolean; how?: 'updated' | 'computed' } = {}) {
     await get();
     const kept = await get();
     if (alone) expect(kept.headers['x-pacer-draft']).toBe('kept');
     expect(kept.json()).toEqual(await fresh());
     await change();
     const after = await get();
-    expect(after.headers['x-pacer-draft']).toBe('computed');
-    expect(after.json()).toEqual(await fresh());
-    if (opts.visible) expect(after.body).not.toBe(kept.body);
+    expect(after.headers['x-pacer-draft']).toBe(opts.how ?? 'updated');
+    expect(after.body).toBe(JSON.stringify(await fresh()));
+    if (opts.visible ?? true) expect(after.body).not.toBe(kept.body);
   }
   /** A project on the draft with investment reported this year. */
   const reporting = async () => ((await get()).json().lines as { item: { projectId: string; ytdYuan: number } }[]).find((l) => l.item.ytdYuan > 0)!.item.projectId;
@@ -183,7 +188,48 @@ describe('草稿榜单 kept between requests while the database is unchanged', (
     await expectNotStale(() => t.database.db.execute(sql`insert into project_milestones (project_id, kind, planned_date) values (${id}, 'test_overdue', '2000-01-01')`));
     await expectNotStale(() => t.database.db.execute(sql`update projects set name = name || '（改）' where id = ${id}`));
     // Visible or not on the board, a change is a change.
-    await expectNotStale(() => t.database.db.execute(sql`update project_monthly_plans set cumulative_yuan = cumulative_yuan + 1 where month = 1`), { visible: false });
+    // Every 作战图 at once: more than a quarter of the board changed, computed whole.
+    await expectNotStale(() => t.database.db.execute(sql`update project_monthly_plans set cumulative_yuan = cumulative_yuan + 1 where month = 1`), { visible: false, how: 'computed' });
+  });
+
+  it('brings the draft up to date as projects join, leave, move, report and are deleted', async () => {
+    const db = t.database.db;
+    const id = await reporting();
+    const campaignId = (await campaignOfYear(db, Number(thisWeek.end.slice(0, 4)))).id;
+    await expectNotStale(() => db.execute(sql`delete from campaign_projects where project_id = ${id} and campaign_id = ${campaignId}`));
+    await expectNotStale(() => db.execute(sql`insert into campaign_projects (campaign_id, project_id) values (${campaignId}, ${id})`));
+    // To the front of the order: read again, not put back in its old place.
+    await expectNotStale(() => db.execute(sql`update projects set name = '阿' || name where id = ${id}`));
+    await expectNotStale(() => db.execute(sql`update projects set region_code = (select min(region_code) from projects) where id = ${id}`), { visible: false });
+    await expectNotStale(() => db.execute(sql`update project_annual_plans set amount_yuan = amount_yuan * 2 where project_id = ${id}`));
+    const missing = ((await get()).json().lines as { item: { projectId: string; ytdYuan: number } }[]).find((l) => l.item.ytdYuan === 0)!.item.projectId;
+    await expectNotStale(() =>
+      db.execute(sql`insert into progress_reports (project_id, period_kind, period_start, period_end, year, status, ytd_yuan, period_yuan, since_start_yuan, submitted_at)
+        values (${missing}, 'week', ${thisWeek.start}, ${thisWeek.end}, ${Number(thisWeek.end.slice(0, 4))}, 'submitted', 987654321, 987654321, 987654321, now())`),
+    );
+    await expectNotStale(() => db.execute(sql`update projects set deleted_at = now() where id = ${id}`));
+  });
+
+  it('brings the ranks up to date when last week’s board is published again', async () => {
+    const last = weeksBack(1).start;
+    const id = await reporting();
+    await t.call('PUT', '/api/boards/adjustments', { cookie: admin, body: { week: last, projectId: id, grade: 'poor', reason: '更正' } });
+    await t.database.db.execute(sql`update progress_reports set ytd_yuan = ytd_yuan + 1 where project_id = ${id} and period_end <= ${last}`);
+    await expectNotStale(() => t.call('POST', '/api/boards/publish', { cookie: admin, body: { week: last, note: '更正' } }), { visible: false });
+  });
+
+  it('computes the draft whole when a change reaches every line, or the change log was pruned', async () => {
+    const db = t.database.db;
+    await expectNotStale(() => db.execute(sql`update regions set name = name || '区' where code = (select min(region_code) from projects)`), { how: 'computed' });
+    await expectNotStale(() => db.execute(sql`update campaigns set grading_rules = '{"excellentMinGap": -100}'::jsonb`), { how: 'computed' });
+    const id = await reporting();
+    await expectNotStale(
+      async () => {
+        await db.execute(sql`update progress_reports set ytd_yuan = ytd_yuan + 7 where project_id = ${id}`);
+        await pruneChanges(db);
+      },
+      { how: 'computed' },
+    );
   });
 
   it('recomputes after a transaction of several changes, once committed', async () => {

@@ -7,7 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryArrays, toNumber, type Db } from '../../db/client.ts';
 import { campaignOfYear, type CampaignSettings } from '../campaigns/queries.ts';
 import { COUNTING_STATUSES } from '../reports/context.ts';
-import { FIGURE_ARRAY_WIDTH, figureArraysQuery, figureNames, figuresFromArray, type ProjectFigures } from '../stats/service.ts';
+import { FIGURE_ARRAY_WIDTH, FIGURE_ORDER, figureArraysQuery, figureIdsQuery, figureNames, figuresFromArray, type FigureNames, type ProjectFigures } from '../stats/service.ts';
 
 export interface BoardProject extends ProjectFigures {
   projectId: string;
@@ -16,35 +16,67 @@ export interface BoardProject extends ProjectFigures {
   colour: Colour | null;
 }
 
+/** A week's board inputs: its settings, and every project's figures and board columns. */
+export interface BoardInputs {
+  year: number;
+  campaign: CampaignSettings;
+  progress: number;
+  /** Beijing local 'YYYY-MM-DDTHH:mm' after which this week's missing reports count. */
+  deadline: string;
+  /** Whether the deadline had passed at `now`: reports missing then count. */
+  due: boolean;
+  /** The names the projects' lines show, kept to read some projects again alone. */
+  names: FigureNames;
+  /** In FIGURE_ORDER. */
+  projects: BoardProject[];
+}
+
 /**
  * `now` decides whether this week's reports are already due: before the deadline (Beijing time,
  * returned as `deadline`) none is missing.
  */
-export async function boardInputs(db: Db, week: Period, now = new Date()) {
+export async function boardInputs(db: Db, week: Period, now = new Date()): Promise<BoardInputs> {
   const year = Number(week.end.slice(0, 4));
   const campaign = await campaignOfYear(db, year);
-  const progress = timeProgress(week.end, year, campaign.timeCurve);
+  const deadline = deadlineOf({ kind: 'week', start: week.start, end: periodOf('week', week.start).end }, campaign.deadlines);
+  const settings = { year, campaign, deadline, due: beijingLocal(now) > deadline };
+  const names = figureNames(db);
+  const [projects, named] = await Promise.all([readProjects(db, week, settings, names, null), names]);
+  return { ...settings, progress: timeProgress(week.end, year, campaign.timeCurve), names: named, projects };
+}
+
+/** Some projects' lines read again with the week's settings and names (gone from the board: not returned), in FIGURE_ORDER. */
+export function boardProjects(db: Db, week: Period, inputs: BoardInputs, projectIds: readonly string[]): Promise<BoardProject[]> {
+  return readProjects(db, week, inputs, inputs.names, projectIds);
+}
+
+/** The ids of the projects on the week's board, in FIGURE_ORDER. */
+export async function boardProjectIds(db: Db, week: Period, inputs: BoardInputs): Promise<string[]> {
+  return (await queryArrays(db, figureIdsQuery(inputs.campaign, null, inputs.year, week.end, {}))).map((r) => String(r[0]));
+}
+
+type Settings = Pick<BoardInputs, 'year' | 'campaign' | 'due'>;
+
+async function readProjects(db: Db, week: Period, { year, campaign, due }: Settings, names: FigureNames | Promise<FigureNames>, projectIds: readonly string[] | null): Promise<BoardProject[]> {
   const finished = monthsFinishedBy(year, week.end);
-  const lists = boardLists(campaign, week, year, finished);
-  const [rows, names, monthly, saved, milestones] = await Promise.all([
-    queryArrays(db, sql`${figureArraysQuery(campaign, null, year, week.end, {}, reportedColumn(week))} order by projects.region_code, projects.name`),
-    figureNames(db),
+  const lists = boardLists(campaign, week, year, finished, projectIds);
+  const filters = projectIds ? { projectIds } : {};
+  const [rows, named, monthly, saved, milestones] = await Promise.all([
+    queryArrays(db, sql`${figureArraysQuery(campaign, null, year, week.end, filters, reportedColumn(week))} order by ${FIGURE_ORDER}`),
+    names,
     listsByProject(db, lists.monthly),
     listsByProject(db, lists.saved),
     listsByProject(db, lists.milestones),
   ]);
   // The curve's month-end shares are the same for every project: computed once.
   const shares = monthEndShares(year, campaign.timeCurve);
-  const deadline = deadlineOf({ kind: 'week', start: week.start, end: periodOf('week', week.start).end }, campaign.deadlines);
-  const due = beijingLocal(now) > deadline;
-  const figuresOf = figuresFromArray(names);
-  const projects = rows.map((r): BoardProject => {
+  const figuresOf = figuresFromArray(named);
+  return rows.map((r): BoardProject => {
     const f = figuresOf(r);
     const own = parseMilestones(milestones.get(f.id));
     // The reportedColumn() after the figures.
     return withBoardColumns(f, due && !r[FIGURE_ARRAY_WIDTH], maxOverdueDays(own, week.end), colourOf(year, finished, f.planYuan, parseMonths(saved.get(f.id)), parseMonths(monthly.get(f.id)), own, shares));
   });
-  return { year, campaign, progress, deadline, projects };
 }
 
 /**
@@ -100,8 +132,10 @@ function reportedColumn(week: Period) {
  * by side, each grouping its table once, rather than a subquery per project in the figures
  * statement (which cost the database twice as much).
  */
-function boardLists(campaign: CampaignSettings, week: Period, year: number, finished: number) {
-  const member = (alias: string) => (campaign.id ? sql`and ${sql.raw(alias)}.project_id in (select project_id from campaign_projects where campaign_id = ${campaign.id})` : sql``);
+function boardLists(campaign: CampaignSettings, week: Period, year: number, finished: number, projectIds: readonly string[] | null) {
+  const inCampaign = (alias: string) => (campaign.id ? sql`and ${sql.raw(alias)}.project_id in (select project_id from campaign_projects where campaign_id = ${campaign.id})` : sql``);
+  const only = (alias: string) => (projectIds ? sql`and ${sql.raw(alias)}.project_id in (${sql.join(projectIds.map((id) => sql`${id}`), sql`, `)})` : sql``);
+  const member = (alias: string) => sql`${inCampaign(alias)} ${only(alias)}`;
   // Month reports start on the 1st: those of the year's ended months start between its first
   // day and the last ended month's end.
   const lastEnded = finished > 0 ? monthEndDate(year, finished) : `${year - 1}-12-31`;

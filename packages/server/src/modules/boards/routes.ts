@@ -17,11 +17,11 @@ export async function boardRoutes(app: FastifyInstance, ctx: AppContext): Promis
   const manage = { permission: 'boards:manage' as const };
   const tags = ['boards'];
 
-  // Sent as text: kept per instance while the database is unchanged (see cache.ts); the header
-  // says whether this answer was computed or kept.
+  // Sent as text: kept per instance while the database is unchanged and brought up to date after
+  // a change (see cache.ts); the header says whether this answer was kept, updated or computed whole.
   r.get('/api/boards/draft', { config: manage, schema: { tags, summary: '本周榜单草稿（建议等次） Draft board', querystring: weekQuery } }, async (req, reply) => {
     const draft = await draftJson(ctx.db, req.query.week ?? today());
-    return reply.type('application/json; charset=utf-8').header('x-pacer-draft', draft.cached ? 'kept' : 'computed').send(draft.json);
+    return reply.type('application/json; charset=utf-8').header('x-pacer-draft', draft.cached ? 'kept' : draft.updated ? 'updated' : 'computed').send(draft.json);
   });
 
   r.put(

@@ -3,26 +3,41 @@
  * adjusts grades with written reasons and publishes. A published board never changes; a
  * correction publishes the next version of the same week, saying what changed.
  */
-import { buildBoard, GRADE_LABELS, periodOf, toPercent, type BoardLine, type Grade } from '@pacer/domain';
-import { and, desc, eq, isNotNull, lt, max, sql } from 'drizzle-orm';
+import { buildBoard, GRADE_LABELS, periodOf, toPercent, type BoardLine, type Grade, type Period } from '@pacer/domain';
+import { and, desc, eq, max, sql } from 'drizzle-orm';
 import { queryArrays, type Db } from '../../db/client.ts';
 import { boardAdjustments, boardEntries, boards } from '../../db/schema.ts';
 import { conflict, fieldError, notFound } from '../../http/errors.ts';
 import type { UserContext } from '../auth/sessions.ts';
-import { boardInputs, type BoardProject } from './inputs.ts';
+import { boardInputs, type BoardInputs, type BoardProject } from './inputs.ts';
 
 /** `now` decides whether this week's reports are due yet (see boardInputs; `deadline` says when they are). */
 export async function draftBoard(db: Db, weekDate: string, now = new Date()) {
   const week = periodOf('week', weekDate);
-  const [{ year, campaign, progress, deadline, projects }, lastRanks, adjustments, [latest]] = await Promise.all([
-    boardInputs(db, week, now),
-    previousWeekRanks(db, week.start),
-    db.select().from(boardAdjustments).where(eq(boardAdjustments.weekStart, week.start)),
-    db.select({ version: max(boards.version) }).from(boards).where(eq(boards.weekStart, week.start)),
+  const [inputs, lastBoard, office] = await Promise.all([boardInputs(db, week, now), previousWeekBoard(db, week.start), officeWork(db, week.start)]);
+  return assembleDraft(week, inputs, lastBoard.ranks, office);
+}
+
+/** What the office has done with the week's board: grades adjusted, versions published. */
+export interface OfficeWork {
+  adjustments: (typeof boardAdjustments.$inferSelect)[];
+  publishedVersion: number | null;
+}
+
+export async function officeWork(db: Db, weekStart: string): Promise<OfficeWork> {
+  const [adjustments, [latest]] = await Promise.all([
+    db.select().from(boardAdjustments).where(eq(boardAdjustments.weekStart, weekStart)),
+    db.select({ version: max(boards.version) }).from(boards).where(eq(boards.weekStart, weekStart)),
   ]);
-  const adjustmentOf = new Map(adjustments.map((a) => [a.projectId, a]));
+  return { adjustments, publishedVersion: latest?.version ?? null };
+}
+
+/** The draft from its inputs: ranked, graded, the office's adjustments applied. */
+export function assembleDraft(week: Period, inputs: BoardInputs, lastRanks: ReadonlyMap<string, number>, office: OfficeWork) {
+  const { year, campaign, progress, deadline, projects } = inputs;
+  const adjustmentOf = new Map(office.adjustments.map((a) => [a.projectId, a]));
   const lines = buildBoard(projects, progress, campaign.gradingRules, lastRanks).map((line) => draftLine(line, adjustmentOf.get(line.item.projectId)));
-  return { week, year, timeProgress: toPercent(progress), publishedVersion: latest?.version ?? null, deadline, lines };
+  return { week, year, timeProgress: toPercent(progress), publishedVersion: office.publishedVersion, deadline, lines };
 }
 
 /** A board line with the grade given: the office's adjustment when there is one, else the suggestion. */
@@ -50,25 +65,47 @@ type Draft = Awaited<ReturnType<typeof draftBoard>>;
  * took V8's slow path). City: 1.22 → 0.94 MB.
  */
 export function presentDraft(draft: Draft) {
+  return { ...presentHead(draft), lines: draft.lines.map(presentLine) };
+}
+
+/** presentDraft() but the lines. */
+export function presentHead(draft: Draft) {
+  return { week: draft.week, year: draft.year, timeProgress: draft.timeProgress, publishedVersion: draft.publishedVersion };
+}
+
+export type DraftLine = Draft['lines'][number];
+
+export function presentLine(l: DraftLine) {
   return {
-    week: draft.week,
-    year: draft.year,
-    timeProgress: draft.timeProgress,
-    publishedVersion: draft.publishedVersion,
-    lines: draft.lines.map((l) => ({
-      completionRate: l.completionRate,
-      gapPoints: l.gapPoints,
-      suggestedGrade: l.suggestedGrade,
-      suggestedReason: l.suggestedReason,
-      rank: l.rank,
-      peerRank: l.peerRank,
-      movement: l.movement,
-      grade: l.grade,
-      gradeReason: l.gradeReason,
-      adjusted: l.adjusted,
-      item: draftItem(l.item),
-    })),
+    completionRate: l.completionRate,
+    gapPoints: l.gapPoints,
+    suggestedGrade: l.suggestedGrade,
+    suggestedReason: l.suggestedReason,
+    rank: l.rank,
+    peerRank: l.peerRank,
+    movement: l.movement,
+    grade: l.grade,
+    gradeReason: l.gradeReason,
+    adjusted: l.adjusted,
+    item: draftItem(l.item),
   };
+}
+
+/** Whether two lines present the same: the same project inputs (the same object) and the same grading. */
+export function samePresentedLine(a: DraftLine, b: DraftLine): boolean {
+  return (
+    a.item === b.item &&
+    a.completionRate === b.completionRate &&
+    a.gapPoints === b.gapPoints &&
+    a.suggestedGrade === b.suggestedGrade &&
+    a.suggestedReason === b.suggestedReason &&
+    a.rank === b.rank &&
+    a.peerRank === b.peerRank &&
+    a.movement === b.movement &&
+    a.grade === b.grade &&
+    a.gradeReason === b.gradeReason &&
+    a.adjusted === b.adjusted
+  );
 }
 
 function draftItem(p: BoardProject) {
@@ -144,10 +181,8 @@ export async function publishBoard(db: Db, user: UserContext, weekDate: string, 
   });
 }
 
-type Line = Draft['lines'][number];
-
 /** What a correction changed: grades and completion rates, project by project. */
-function diffLines(previous: (typeof boardEntries.$inferSelect)[], lines: Line[]) {
+function diffLines(previous: (typeof boardEntries.$inferSelect)[], lines: DraftLine[]) {
   const before = new Map(previous.map((p) => [p.projectId, p]));
   const changes: { projectId: string; projectName: string; what: string }[] = [];
   for (const l of lines) {
@@ -164,15 +199,27 @@ function diffLines(previous: (typeof boardEntries.$inferSelect)[], lines: Line[]
 
 const label = (g: string | null) => (g ? GRADE_LABELS[g as Grade].zh : '未评定');
 
-/** Ranks on last week's latest published board, for movers. */
-async function previousWeekRanks(db: Db, weekStart: string): Promise<Map<string, number>> {
-  const last = db.select({ id: boards.id }).from(boards).where(lt(boards.weekStart, weekStart)).orderBy(desc(boards.weekStart), desc(boards.version)).limit(1);
-  const entries = db
-    .select({ projectId: boardEntries.projectId, rank: boardEntries.rank })
-    .from(boardEntries)
-    .where(and(eq(boardEntries.boardId, sql`(${last})`), isNotNull(boardEntries.rank)));
+/** The latest board published before a week: its id, and its ranks for movers (none published: null and no ranks). */
+export interface PreviousBoard {
+  id: string | null;
+  ranks: Map<string, number>;
+}
+
+/** The latest board published before the week starting `weekStart` (null: none), as a statement. */
+const previousBoardId = (weekStart: string) => sql`(${selectPreviousBoard(weekStart)})`;
+const selectPreviousBoard = (weekStart: string) =>
+  sql`select id from boards where week_start < ${weekStart}::date order by week_start desc, version desc limit 1`;
+
+export async function previousBoardIdOf(db: Db, weekStart: string): Promise<string | null> {
+  const [row] = await queryArrays(db, selectPreviousBoard(weekStart));
+  return row ? String(row[0]) : null;
+}
+
+export async function previousWeekBoard(db: Db, weekStart: string): Promise<PreviousBoard> {
   // Read as arrays: drizzle's select would map each of a city's 1,875 entries to an object first.
+  const rows = await queryArrays(db, sql`select ${previousBoardId(weekStart)}, e.project_id, e.rank from (select 1) one
+    left join board_entries e on e.board_id = ${previousBoardId(weekStart)} and e.rank is not null`);
   const ranks = new Map<string, number>();
-  for (const [projectId, rank] of await queryArrays(db, entries.getSQL())) ranks.set(projectId as string, rank as number);
-  return ranks;
+  for (const [, projectId, rank] of rows) if (projectId !== null) ranks.set(String(projectId), Number(rank));
+  return { id: rows[0]?.[0] == null ? null : String(rows[0][0]), ranks };
 }

@@ -65,6 +65,8 @@ export interface StatsRow {
 export interface FigureFilters {
   level?: string[];
   category?: string[];
+  /** These projects only (the board's draft brought up to date). */
+  projectIds?: readonly string[];
 }
 
 /**
@@ -75,7 +77,7 @@ export interface FigureFilters {
 export async function projectFigures(db: Db, user: UserContext | null, year: number, asOf: string, filters: FigureFilters = {}): Promise<ProjectFigures[]> {
   const campaign = await campaignOfYear(db, year);
   const [rows, names] = await Promise.all([
-    queryArrays(db, sql`${figureArraysQuery(campaign, user, year, asOf, filters)} order by projects.region_code, projects.name`),
+    queryArrays(db, sql`${figureArraysQuery(campaign, user, year, asOf, filters)} order by ${FIGURE_ORDER}`),
     figureNames(db),
   ]);
   return rows.map(figuresFromArray(names));
@@ -121,6 +123,14 @@ export function figureArraysQuery(campaign: CampaignSettings, user: UserContext 
           projects.total_investment_yuan, ap.amount_yuan as plan_yuan, ${ytd} as ytd_yuan${extra ? sql`, ${extra}` : sql``}
         from ${projects} ${joins}
         where ${where}`;
+}
+
+/** The order figures are listed in: region, then name (the id makes it total). */
+export const FIGURE_ORDER = sql`projects.region_code, projects.name, projects.id`;
+
+/** The ids of figureArraysQuery()'s projects, in FIGURE_ORDER. */
+export function figureIdsQuery(campaign: CampaignSettings, user: UserContext | null, year: number, asOf: string, filters: FigureFilters): SQL {
+  return sql`select projects.id from ${projects} where ${figureParts(campaign, user, year, asOf, filters).where} order by ${FIGURE_ORDER}`;
 }
 
 /** Where figureArraysQuery()'s values are in a row. */
@@ -207,6 +217,7 @@ function figureParts(campaign: CampaignSettings, user: UserContext | null, year:
     inCampaign(campaign),
     filters.level?.length ? sql`${projects.levels} && array[${sql.join(filters.level.map((l) => sql`${l}`), sql`, `)}]::text[]` : undefined,
     filters.category?.length ? inArray(projects.category, filters.category) : undefined,
+    filters.projectIds ? inArray(projects.id, [...filters.projectIds]) : undefined,
   );
   const latest = ytdAsOf('lr', sql`projects.id`, year, asOf);
   return {
