@@ -28,6 +28,8 @@ interface Entry {
   json: Buffer;
   /** Where each line's JSON starts and ends in `json`. */
   spans: Uint32Array;
+  /** Each project's index in inputs.projects, once asked for (positions()). */
+  at?: Map<string, number>;
 }
 
 /**
@@ -84,9 +86,10 @@ async function update(db: Db, entry: Entry, since: string): Promise<Entry | null
  * project is still on the board under the same region and name; otherwise (one joined, left,
  * was renamed or moved) the board's order is read again.
  */
-async function withChanged(db: Db, { week, inputs }: Entry, projectIds: string[]): Promise<BoardProject[]> {
+async function withChanged(db: Db, entry: Entry, projectIds: string[]): Promise<BoardProject[]> {
+  const { week, inputs } = entry;
   const changed = await boardProjects(db, week, inputs, projectIds);
-  const at = new Map(inputs.projects.map((p, i) => [p.id, i]));
+  const at = positions(entry);
   const samePlace = (p: BoardProject) => {
     const i = at.get(p.id);
     return i !== undefined && inputs.projects[i]!.regionCode === p.regionCode && inputs.projects[i]!.name === p.name;
@@ -105,9 +108,16 @@ async function withChanged(db: Db, { week, inputs }: Entry, projectIds: string[]
   return order.flatMap((id) => byId.get(id) ?? []);
 }
 
+/** Each project's index in the entry's projects, computed once per order. */
+function positions(entry: Entry): Map<string, number> {
+  return (entry.at ??= new Map(entry.inputs.projects.map((p, i) => [p.id, i])));
+}
+
 function present(week: Period, inputs: BoardInputs, previous: PreviousBoard, office: OfficeWork, before?: Entry): Entry {
   const draft = assembleDraft(week, inputs, previous.ranks, office);
-  return { week, inputs, previous, lines: draft.lines, ...draftBytes(draft, before) };
+  // The same order as before's: its positions hold.
+  const at = before?.at && before.inputs.projects.length === inputs.projects.length && before.inputs.projects.every((p, i) => p.id === inputs.projects[i]!.id) ? before.at : undefined;
+  return { week, inputs, previous, lines: draft.lines, at, ...draftBytes(draft, before) };
 }
 
 /**
@@ -118,19 +128,48 @@ function present(week: Period, inputs: BoardInputs, previous: PreviousBoard, off
  * them after one report) is copied from before's bytes rather than written again.
  */
 function draftBytes(draft: Draft, before?: Entry): { json: Buffer; spans: Uint32Array } {
-  const out = new Utf8Writer(512 * (draft.lines.length + 1));
+  // About as long as before's: room for it and some change, rather than a guess per line.
+  const out = new Utf8Writer(before ? before.json.length + 512 * 64 : 512 * (draft.lines.length + 1));
   out.put(`${JSON.stringify(presentHead(draft)).slice(0, -1)},"lines":[`);
-  const was = before ? new Map(before.lines.map((line, i) => [line.item, i])) : undefined;
   const spans = new Uint32Array(2 * draft.lines.length);
+  // Lines mostly keep their place: before's line at the same index first, a look-up only if not.
+  let was: Map<BoardProject, number> | undefined;
+  const lineBefore = (line: DraftLine, i: number) => {
+    if (!before) return undefined;
+    if (before.lines[i]?.item === line.item) return i;
+    was ??= new Map(before.lines.map((l, j) => [l.item, j]));
+    return was.get(line.item);
+  };
+  // Unchanged lines that follow each other in before too are copied as one range, commas included.
+  let from = -1;
+  let to = -1;
+  const flush = () => {
+    if (from >= 0) out.copy(before!.json, from, to);
+    from = -1;
+  };
   draft.lines.forEach((line, i) => {
+    const j = lineBefore(line, i);
+    if (j !== undefined && samePresentedLine(before!.lines[j]!, line)) {
+      const [start, end] = [before!.spans[2 * j]!, before!.spans[2 * j + 1]!];
+      if (from >= 0 && start === to + 1) to = end;
+      else {
+        flush();
+        if (i) out.put(',');
+        [from, to] = [start, end];
+      }
+      // Where the line lands once its range is copied (nothing is written before then).
+      spans[2 * i] = out.length + start - from;
+      spans[2 * i + 1] = out.length + end - from;
+      return;
+    }
+    flush();
     // The comma written apart: joined to the line, it made a second string as long as the line.
     if (i) out.put(',');
     spans[2 * i] = out.length;
-    const j = was?.get(line.item);
-    if (j !== undefined && samePresentedLine(before!.lines[j]!, line)) out.copy(before!.json, before!.spans[2 * j]!, before!.spans[2 * j + 1]!);
-    else out.put(JSON.stringify(presentLine(line)));
+    out.put(JSON.stringify(presentLine(line)));
     spans[2 * i + 1] = out.length;
   });
+  flush();
   out.put(']}');
   return { json: out.finish(), spans };
 }
