@@ -14,8 +14,8 @@ import { beijingLocal, periodOf, type Period } from '@pacer/domain';
 import { changedSince } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { SnapshotCache } from '../../db/snapshot-cache.ts';
-import { boardInputs, boardProjectIds, boardProjects, type BoardInputs, type BoardProject } from './inputs.ts';
-import { assembleDraft, officeWork, presentDraft, presentHead, presentLine, previousBoardIdOf, previousWeekBoard, samePresentedLine, type DraftLine, type OfficeWork, type PreviousBoard } from './service.ts';
+import { boardProjectIds, boardProjects, type BoardInputs, type BoardProject } from './inputs.ts';
+import { assembleDraft, draftParts, officeWork, presentDraft, presentHead, presentLine, previousBoardIdOf, previousWeekBoard, samePresentedLine, type DraftLine, type OfficeWork, type PreviousBoard } from './service.ts';
 
 type Draft = ReturnType<typeof assembleDraft>;
 
@@ -65,7 +65,7 @@ export async function draftJson(db: Db, weekDate: string, now = new Date()): Pro
 }
 
 async function compute(db: Db, week: Period, now: Date): Promise<Entry> {
-  const [inputs, previous, office] = await Promise.all([boardInputs(db, week, now), previousWeekBoard(db, week.start), officeWork(db, week.start)]);
+  const { inputs, previous, office } = await draftParts(db, week, now);
   return present(week, inputs, previous, office);
 }
 

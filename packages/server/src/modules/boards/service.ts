@@ -14,8 +14,14 @@ import { boardInputs, type BoardInputs, type BoardProject } from './inputs.ts';
 /** `now` decides whether this week's reports are due yet (see boardInputs; `deadline` says when they are). */
 export async function draftBoard(db: Db, weekDate: string, now = new Date()) {
   const week = periodOf('week', weekDate);
-  const [inputs, lastBoard, office] = await Promise.all([boardInputs(db, week, now), previousWeekBoard(db, week.start), officeWork(db, week.start)]);
-  return assembleDraft(week, inputs, lastBoard.ranks, office);
+  const { inputs, previous, office } = await draftParts(db, week, now);
+  return assembleDraft(week, inputs, previous.ranks, office);
+}
+
+/** What a draft is assembled from, read side by side. */
+export async function draftParts(db: Db, week: Period, now: Date) {
+  const [inputs, previous, office] = await Promise.all([boardInputs(db, week, now), previousWeekBoard(db, week.start), officeWork(db, week.start)]);
+  return { inputs, previous, office };
 }
 
 /** What the office has done with the week's board: grades adjusted, versions published. */
