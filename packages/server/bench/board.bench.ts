@@ -7,6 +7,7 @@
 import { periodOf } from '@pacer/domain';
 import { latencyResult, type Benchmark, type BenchContext, type Result } from './lib/types.ts';
 import { timeRuns } from './lib/measure.ts';
+import { reportsToChange, writesBefore, type Before } from './lib/writes.ts';
 
 const ENTRIES_SQL = `select * from board_entries where board_id = $1 order by rank, project_name`;
 const GROUPS_SQL = `
@@ -48,23 +49,15 @@ async function measure(ctx: BenchContext, url: string, cookie?: string, runs = c
   });
 }
 
-/**
- * What happens before each draft request (not timed): a report submitted (one project's counting
- * report changed), a change the change log cannot pin to projects (a campaign's settings: every
- * line may change), or nothing.
- */
-type Before = 'report' | 'everything' | 'nothing';
-
 /** Times the draft request alone (the write before it is not timed); notes the server's CPU, the size and how it was answered. */
 async function measureDraft(ctx: BenchContext, cookie: string, runs: number, before: Before, reports: string[]) {
   const times: number[] = [];
   const answers = new Map<string, number>();
+  const writes = writesBefore(ctx, before, reports);
   let cpu = 0;
   let bytes = 0;
   for (let i = 0; i < runs + 2; i++) {
-    // Each write undone by the next (+1 元, then −1 元) on another project's report, so the data set stays as it was.
-    if (before === 'report') await ctx.query(`update progress_reports set ytd_yuan = ytd_yuan + $2 where id = $1`, [reports[Math.floor(i / 2) % reports.length], i % 2 ? -1 : 1]);
-    if (before === 'everything') await ctx.query(`update campaigns set name = name where year = $1`, [ctx.year]);
+    await writes.write(i);
     const cpuBefore = ctx.server.cpuMs();
     const r = await ctx.client.request('GET', '/api/boards/draft', { cookie });
     if (r.status !== 200) throw new Error(`/api/boards/draft: ${r.status} ${r.body.slice(0, 200)}`);
@@ -75,7 +68,7 @@ async function measureDraft(ctx: BenchContext, cookie: string, runs: number, bef
     const how = String(r.headers['x-pacer-draft'] ?? 'computed');
     answers.set(how, (answers.get(how) ?? 0) + 1);
   }
-  if (before === 'report' && (runs + 2) % 2) await ctx.query(`update progress_reports set ytd_yuan = ytd_yuan - 1 where id = $1`, [reports[Math.floor((runs + 1) / 2) % reports.length]]);
+  await writes.undo();
   const how = [...answers].map(([k, n]) => `${n} ${k}`).join(', ');
   return { times, note: `${how}; server CPU ${(cpu / runs).toFixed(1)} ms a request; ${(bytes / 1024).toFixed(0)} KB` };
 }
@@ -97,11 +90,7 @@ export const boardBench: Benchmark = {
     const runs = Math.min(ctx.runs, 10);
     const [rollup] = (await ctx.query<{ ok: boolean }>(`select to_regclass('latest_reports') is not null as ok`)).rows;
     const draft = await ctx.query(rollup?.ok ? DRAFT_ROLLUP_SQL : DRAFT_SQL, [ctx.year, week.end, week.start], runs, 2);
-    // Counting reports of this year, one per project, to change before each request.
-    const reports = (await ctx.query<{ id: string }>(
-      `select distinct on (project_id) id from progress_reports where year = $1 and status in ('submitted', 'approved') order by project_id, period_end desc limit 50`,
-      [ctx.year],
-    )).rows.map((r) => r.id);
+    const reports = await reportsToChange(ctx);
     // The office's view after a report is submitted (brought up to date from the kept draft, see
     // modules/boards/cache.ts), after a change to every line (computed whole), and while nothing
     // changes (kept per instance).

@@ -7,7 +7,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryArrays, toNumber, type Db } from '../../db/client.ts';
 import { campaignOfYear, type CampaignSettings } from '../campaigns/queries.ts';
 import { COUNTING_STATUSES } from '../reports/context.ts';
-import { FIGURE_ARRAY_WIDTH, FIGURE_ORDER, figureArraysQuery, figureIdsQuery, figureNames, figuresFromArray, type FigureNames, type ProjectFigures } from '../stats/service.ts';
+import { FIGURE_ARRAY_WIDTH, FIGURE_ORDER, figureArraysQuery, figureKeysQuery, figureNames, figuresFromArray, type FigureNames, type ProjectFigures } from '../stats/service.ts';
 
 export interface BoardProject extends ProjectFigures {
   projectId: string;
@@ -52,7 +52,7 @@ export function boardProjects(db: Db, week: Period, inputs: BoardInputs, project
 
 /** The ids of the projects on the week's board, in FIGURE_ORDER. */
 export async function boardProjectIds(db: Db, week: Period, inputs: BoardInputs): Promise<string[]> {
-  return (await queryArrays(db, figureIdsQuery(inputs.campaign, null, inputs.year, week.end, {}))).map((r) => String(r[0]));
+  return (await queryArrays(db, figureKeysQuery(inputs.campaign, null, inputs.year, week.end, {}, true))).map((r) => String(r[0]));
 }
 
 type Settings = Pick<BoardInputs, 'year' | 'campaign' | 'due'>;

@@ -24,13 +24,14 @@ export async function statsRoutes(app: FastifyInstance, ctx: AppContext): Promis
         response: { 200: statsResponse, 400: apiError, 401: apiError, 403: apiError },
       },
     },
-    // Sent as text: kept per instance while the database is unchanged (see kept.ts), which checks
-    // each computed answer against statsResponse; the header says whether it was computed or kept.
+    // Sent as text: kept per instance while the database is unchanged and, by region, brought up
+    // to date after a change (see kept.ts), which checks each answer against statsResponse; the
+    // header says whether it was kept, updated or computed whole.
     async (req, reply) => {
       const asOf = req.query.asOf ?? beijingLocal(new Date()).slice(0, 10);
       const year = req.query.year ?? Number(asOf.slice(0, 4));
       const stats = await statsJson(ctx.db, req.user!, { year, asOf, groupBy: req.query.groupBy });
-      return reply.type('application/json; charset=utf-8').header('x-pacer-stats', stats.cached ? 'kept' : 'computed').send(stats.json as unknown as StatsResponse);
+      return reply.type('application/json; charset=utf-8').header('x-pacer-stats', stats.cached ? 'kept' : stats.updated ? 'updated' : 'computed').send(stats.json as unknown as StatsResponse);
     },
   );
 }

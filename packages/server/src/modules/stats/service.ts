@@ -20,7 +20,7 @@ import { projects } from '../../db/schema.ts';
 import type { UserContext } from '../auth/sessions.ts';
 import { readScope } from '../projects/scope.ts';
 import { campaignOfYear, inCampaign, type CampaignSettings } from '../campaigns/queries.ts';
-import { addFigures, groupSums, ROW_NUMBER } from './grouped.ts';
+import { addFigures, groupSums, ROW_NUMBER, type GroupSum } from './grouped.ts';
 import { ytdAsOf } from './latest.ts';
 
 export const GROUP_FIELDS = ['region', 'park', 'level', 'category', 'status', 'track', 'hq', 'leader', 'owner'] as const;
@@ -67,6 +67,8 @@ export interface FigureFilters {
   category?: string[];
   /** These projects only (the board's draft brought up to date). */
   projectIds?: readonly string[];
+  /** Projects of these regions only (region sums brought up to date). */
+  regionCodes?: readonly string[];
 }
 
 /**
@@ -128,9 +130,10 @@ export function figureArraysQuery(campaign: CampaignSettings, user: UserContext 
 /** The order figures are listed in: region, then name (the id makes it total). */
 export const FIGURE_ORDER = sql`projects.region_code, projects.name, projects.id`;
 
-/** The ids of figureArraysQuery()'s projects, in FIGURE_ORDER. */
-export function figureIdsQuery(campaign: CampaignSettings, user: UserContext | null, year: number, asOf: string, filters: FigureFilters): SQL {
-  return sql`select projects.id from ${projects} where ${figureParts(campaign, user, year, asOf, filters).where} order by ${FIGURE_ORDER}`;
+/** The ids and region codes of figureArraysQuery()'s projects, in FIGURE_ORDER when `ordered`. */
+export function figureKeysQuery(campaign: CampaignSettings, user: UserContext | null, year: number, asOf: string, filters: FigureFilters, ordered: boolean): SQL {
+  const where = figureParts(campaign, user, year, asOf, filters).where;
+  return sql`select projects.id, projects.region_code from ${projects} where ${where}${ordered ? sql` order by ${FIGURE_ORDER}` : sql``}`;
 }
 
 /** Where figureArraysQuery()'s values are in a row. */
@@ -206,7 +209,7 @@ export function figuresFromArray(names: FigureNames): (values: readonly unknown[
  */
 export function regionFiguresQuery(campaign: CampaignSettings, user: UserContext | null, year: number, asOf: string, filters: FigureFilters): SQL {
   const { ytd, joins, where } = figureParts(campaign, user, year, asOf, filters);
-  return sql`select projects.region_code, ap.amount_yuan as plan_yuan, ${ytd} as ytd_yuan from ${projects} ${joins} where ${where}`;
+  return sql`select projects.id, projects.region_code, ap.amount_yuan as plan_yuan, ${ytd} as ytd_yuan from ${projects} ${joins} where ${where}`;
 }
 
 /** What both figures queries share: the projects counted, their plan and their YTD. */
@@ -218,6 +221,7 @@ function figureParts(campaign: CampaignSettings, user: UserContext | null, year:
     filters.level?.length ? sql`${projects.levels} && array[${sql.join(filters.level.map((l) => sql`${l}`), sql`, `)}]::text[]` : undefined,
     filters.category?.length ? inArray(projects.category, filters.category) : undefined,
     filters.projectIds ? inArray(projects.id, [...filters.projectIds]) : undefined,
+    filters.regionCodes ? inArray(projects.regionCode, [...filters.regionCodes]) : undefined,
   );
   const latest = ytdAsOf('lr', sql`projects.id`, year, asOf);
   return {
@@ -297,6 +301,11 @@ export async function computeStats(db: Db, user: UserContext | null, opts: { yea
   const filters = opts.filters ?? {};
   const figures = opts.groupBy === 'region' ? regionFiguresQuery(campaign, user, opts.year, opts.asOf, filters) : figuresQuery(campaign, user, opts.year, opts.asOf, filters, ROW_NUMBER);
   const { groups, total } = await groupSums(db, figures, opts.groupBy);
+  return statsFromSums(opts, progress, groups, total);
+}
+
+/** The answer from the database's group sums: groups of one label merged, rates and gaps computed. */
+export function statsFromSums(opts: { year: number; asOf: string; groupBy: GroupField }, progress: number, groups: readonly GroupSum[], total: GroupFigures): StatsResult {
   const merged = new Map<string, { key: string; figures: GroupFigures }>();
   for (const g of groups) {
     const label = g.label ?? labelOf(opts.groupBy, g.key);
