@@ -103,6 +103,8 @@ async function updateRegions(db: Db, user: UserContext, opts: Options, kept: Reg
   const regions = new Set<string>();
   for (const [code, members] of kept.members) if (changes.projectIds.some((id) => members.has(id))) regions.add(code);
   for (const [, region] of await queryArrays(db, figureKeysQuery(campaign, user, opts.year, opts.asOf, { projectIds: changes.projectIds }, false))) regions.add(String(region));
+  // Projects this answer does not count, before or now (another scope, outside the campaign).
+  if (!regions.size) return entryOf(opts, kept);
   const { groups, ids } = await regionSumsWithIds(db, regionFiguresQuery(campaign, user, opts.year, opts.asOf, { regionCodes: [...regions] }), 'some regions');
   return entryOf(opts, withRegions(kept, [...regions], groups, ids));
 }
