@@ -202,7 +202,11 @@ describe('草稿榜单 kept between requests while the database is unchanged', (
     // To the front of the order: read again, not put back in its old place.
     await expectNotStale(() => db.execute(sql`update projects set name = '阿' || name where id = ${id}`));
     await expectNotStale(() => db.execute(sql`update projects set region_code = (select min(region_code) from projects) where id = ${id}`), { visible: false });
-    await expectNotStale(() => db.execute(sql`update project_annual_plans set amount_yuan = amount_yuan * 2 where project_id = ${id}`));
+    const year = Number(thisWeek.end.slice(0, 4));
+    await expectNotStale(() =>
+      db.execute(sql`insert into project_annual_plans (project_id, year, amount_yuan, baseline_yuan) values (${id}, ${year}, 300000000, 300000000)
+        on conflict (project_id, year) do update set amount_yuan = project_annual_plans.amount_yuan * 2 + 1`),
+    );
     const missing = ((await get()).json().lines as { item: { projectId: string; ytdYuan: number } }[]).find((l) => l.item.ytdYuan === 0)!.item.projectId;
     await expectNotStale(() =>
       db.execute(sql`insert into progress_reports (project_id, period_kind, period_start, period_end, year, status, ytd_yuan, period_yuan, since_start_yuan, submitted_at)

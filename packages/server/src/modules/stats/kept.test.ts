@@ -87,10 +87,13 @@ describe('/api/stats kept between requests while the database is unchanged', () 
 
   it('brings the sums up to date as projects move region, leave, return and are deleted', async () => {
     const db = t.database.db;
+    // With a plan and counting reports this year, so each change below changes its sums.
     const { id, region } = (await queryRows<{ id: string; region: string }>(
       db,
       sql`select p.id, p.region_code as region from projects p join project_annual_plans ap on ap.project_id = p.id and ap.year = ${year} and ap.amount_yuan > 0
-          where p.deleted_at is null and p.region_code = '430302' order by p.id limit 1`,
+          where p.deleted_at is null and p.region_code = '430302'
+            and exists (select 1 from progress_reports r where r.project_id = p.id and r.year = ${year} and r.status in ('submitted', 'approved'))
+          order by p.id limit 1`,
     ))[0]!;
     await expectNotStale(() => db.execute(sql`update project_annual_plans set amount_yuan = amount_yuan * 3 where project_id = ${id} and year = ${year}`));
     await expectNotStale(() => db.execute(sql`update projects set region_code = '430371' where id = ${id}`));
