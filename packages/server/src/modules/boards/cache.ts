@@ -83,8 +83,8 @@ async function update(db: Db, entry: Entry, since: string): Promise<Entry | null
 
 /**
  * The projects with the changed ones read again, in FIGURE_ORDER. In place when each changed
- * project is still on the board under the same region and name; otherwise (one joined, left,
- * was renamed or moved) the board's order is read again.
+ * project on the board is still there under the same region and name (one on neither is not
+ * this board's); otherwise (one joined, left, was renamed or moved) the board's order is read again.
  */
 async function withChanged(db: Db, entry: Entry, projectIds: string[]): Promise<BoardProject[]> {
   const { week, inputs } = entry;
@@ -94,7 +94,9 @@ async function withChanged(db: Db, entry: Entry, projectIds: string[]): Promise<
     const i = at.get(p.id);
     return i !== undefined && inputs.projects[i]!.regionCode === p.regionCode && inputs.projects[i]!.name === p.name;
   };
-  if (changed.length === projectIds.length && changed.every(samePlace)) {
+  const returned = new Set(changed.map((p) => p.id));
+  const left = projectIds.some((id) => !returned.has(id) && at.has(id));
+  if (!left && changed.every(samePlace)) {
     const projects = inputs.projects.slice();
     for (const p of changed) projects[at.get(p.id)!] = p;
     return projects;
