@@ -179,6 +179,8 @@ async function* parseLines(lines: readline.Interface, summary?: DumpSummary): As
       try {
         values = raw.map(decodeField);
       } catch (err) {
+        // So is a last line cut inside an escape (after a backslash).
+        if ((await iterator.next()).done) throw truncated();
         fail((err as Error).message);
       }
       current!.rows++;

@@ -72,6 +72,9 @@ describe('restore refuses', { timeout: SLOW }, () => {
     await expect(restoreBackup(empty, cut)).rejects.toThrow(/文件不完整/);
     const noTrailer = variant('no-trailer.sql', (t) => t.slice(0, t.indexOf('\nCOMMIT;') + 1));
     await expect(restoreBackup(empty, noTrailer)).rejects.toThrow(/文件不完整/);
+    // Cut right after a backslash (of a null, \N): the last value ends inside an escape.
+    const inEscape = variant('in-escape.sql', (t) => t.slice(0, t.indexOf('\t\\N', Math.floor(t.length / 2)) + 2));
+    await expect(restoreBackup(empty, inEscape)).rejects.toThrow(/文件不完整/);
     expect(await isEmpty(empty)).toBe(true);
   });
 
