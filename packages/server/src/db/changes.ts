@@ -31,6 +31,15 @@ export async function changedSince(db: Db, snapshot: string): Promise<Changes> {
 }
 
 /**
+ * The changed projects when there are few enough to bring a kept answer over `counted` projects
+ * up to date (under a quarter of them; beyond, computing it whole costs about the same), else
+ * null: compute it whole.
+ */
+export function fewChanged(changes: Changes, counted: number): string[] | null {
+  return changes.all || changes.projectIds.length > 0.25 * Math.max(counted, 1) ? null : changes.projectIds;
+}
+
+/**
  * Deletes the rows of transactions that ended before every snapshot in progress now, and raises
  * the horizon to match: an answer kept from an older snapshot is then computed afresh once.
  * Returns the rows deleted.

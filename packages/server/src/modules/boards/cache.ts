@@ -11,7 +11,7 @@
  * snapshot) and is used only while the clock is on the same side of it.
  */
 import { beijingLocal, periodOf, type Period } from '@pacer/domain';
-import { changedSince } from '../../db/changes.ts';
+import { changedSince, fewChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { SnapshotCache } from '../../db/snapshot-cache.ts';
 import { boardProjectIds, boardProjects, type BoardInputs, type BoardProject } from './inputs.ts';
@@ -37,9 +37,6 @@ interface Entry {
  * per project (a whole province's draft: ~25 MB of JSON for 47,000 projects).
  */
 const drafts = new SnapshotCache<Entry>({ maxEntries: 4, maxBytes: 64 * 1024 * 1024, sizeOf: (e) => e.json.length + 500 * e.inputs.projects.length });
-
-/** Brought up to date only while fewer projects changed than this share of the board; beyond, computing it whole costs about the same. */
-const UPDATE_AT_MOST = 0.25;
 
 export interface DraftJson {
   json: Buffer;
@@ -73,9 +70,10 @@ async function compute(db: Db, week: Period, now: Date): Promise<Entry> {
 async function update(db: Db, entry: Entry, since: string): Promise<Entry | null> {
   const { week, inputs } = entry;
   const [changes, previousId, office] = await Promise.all([changedSince(db, since), previousBoardIdOf(db, week.start), officeWork(db, week.start)]);
-  if (changes.all || changes.projectIds.length > UPDATE_AT_MOST * inputs.projects.length) return null;
+  const changed = fewChanged(changes, inputs.projects.length);
+  if (!changed) return null;
   const [projects, previous] = await Promise.all([
-    changes.projectIds.length ? withChanged(db, entry, changes.projectIds) : inputs.projects,
+    changed.length ? withChanged(db, entry, changed) : inputs.projects,
     previousId === entry.previous.id ? entry.previous : previousWeekBoard(db, week.start),
   ]);
   return present(week, { ...inputs, projects }, previous, office, entry);

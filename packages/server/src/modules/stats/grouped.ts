@@ -57,17 +57,11 @@ export async function groupSums(db: Db, figures: SQL, field: GroupField): Promis
  * (province data: 52 ms against ~10 ms), and starting parallel workers for the look-ups.
  */
 export async function regionSumsWithIds(db: Db, figures: SQL, over: 'province' | 'some regions'): Promise<{ groups: GroupSum[]; ids: Map<string, string[]> }> {
-  const rows = await db.transaction(async (tx) => {
-    if (over === 'province') await tx.execute(sql`set local enable_hashjoin = off`);
-    else await tx.execute(sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
-    return queryRows<Record<string, unknown>>(
-      tx as unknown as Db,
-      sql`with f as (${figures})
-        select s.*, rg.name as label from (select f.region_code as key, ${SUMS}, string_agg(f.id::text, ',') as ids from f group by f.region_code) s
-        left join regions rg on rg.code = s.key
-        order by s.key`,
-    );
-  });
+  const query = sql`with f as (${figures})
+    select s.*, rg.name as label from (select f.region_code as key, ${SUMS}, string_agg(f.id::text, ',') as ids from f group by f.region_code) s
+    left join regions rg on rg.code = s.key
+    order by s.key`;
+  const rows = await planned(db, query, over === 'province' ? MERGE_JOINS : KEY_LOOKUPS);
   return {
     groups: rows.map((r) => ({ key: String(r.key), label: r.label === null ? null : String(r.label), figures: figuresOf(r) })),
     ids: new Map(rows.map((r) => [String(r.key), String(r.ids).split(',')])),
@@ -109,9 +103,17 @@ function regionSums(figures: SQL): SQL {
  * cost a third more (province data, PostgreSQL backend CPU per call: 80–91 ms hashed, 54 ms merged). The
  * setting is local to this statement's own transaction (so not for use inside one).
  */
-async function withMergeJoins(db: Db, query: SQL): Promise<Record<string, unknown>[]> {
+function withMergeJoins(db: Db, query: SQL): Promise<Record<string, unknown>[]> {
+  return planned(db, query, MERGE_JOINS);
+}
+
+const MERGE_JOINS = sql`set local enable_hashjoin = off`;
+const KEY_LOOKUPS = sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`;
+
+/** Runs `query` in its own transaction after `settings` (local to it). */
+async function planned(db: Db, query: SQL, settings: SQL): Promise<Record<string, unknown>[]> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_hashjoin = off`);
+    await tx.execute(settings);
     return queryRows<Record<string, unknown>>(tx as unknown as Db, query);
   });
 }

@@ -11,7 +11,7 @@
  * user: users of one role and unit read the same figures, and different scopes never share one.
  */
 import { timeProgress, type GroupFigures } from '@pacer/domain';
-import { changedSince } from '../../db/changes.ts';
+import { changedSince, fewChanged } from '../../db/changes.ts';
 import { queryArrays, type Db } from '../../db/client.ts';
 import { SnapshotCache } from '../../db/snapshot-cache.ts';
 import type { UserContext } from '../auth/sessions.ts';
@@ -40,9 +40,6 @@ interface RegionSums {
 
 /** Answers kept per database; by owner a province's answer is ~1 MB, by region ~20 KB (and ~3 MB of regions by project). */
 const answers = new SnapshotCache<Entry>({ maxEntries: 64, maxBytes: 32 * 1024 * 1024, sizeOf: (e) => e.json.length + 64 * (e.regions?.projects ?? 0) });
-
-/** Brought up to date only while fewer projects changed than this share of those counted. */
-const UPDATE_AT_MOST = 0.25;
 
 export interface StatsJson {
   json: Buffer;
@@ -94,15 +91,15 @@ async function regionEntry(db: Db, user: UserContext, opts: Options): Promise<En
  * are now — summed again, or null when the change log cannot say which projects changed.
  */
 async function updateRegions(db: Db, user: UserContext, opts: Options, kept: RegionSums, since: string): Promise<Entry | null> {
-  const changes = await changedSince(db, since);
-  if (changes.all || changes.projectIds.length > UPDATE_AT_MOST * Math.max(kept.projects, 1)) return null;
-  if (!changes.projectIds.length) return entryOf(opts, kept);
+  const changed = fewChanged(await changedSince(db, since), kept.projects);
+  if (!changed) return null;
+  if (!changed.length) return entryOf(opts, kept);
   const { campaign } = kept;
   // Where the changed projects were summed, and where those still counted are now. One that moves
   // again before the sums below are read is in the next change set.
   const regions = new Set<string>();
-  for (const [code, members] of kept.members) if (changes.projectIds.some((id) => members.has(id))) regions.add(code);
-  for (const [, region] of await queryArrays(db, figureKeysQuery(campaign, user, opts.year, opts.asOf, { projectIds: changes.projectIds }, false))) regions.add(String(region));
+  for (const [code, members] of kept.members) if (changed.some((id) => members.has(id))) regions.add(code);
+  for (const [, region] of await queryArrays(db, figureKeysQuery(campaign, user, opts.year, opts.asOf, { projectIds: changed }, false))) regions.add(String(region));
   // Projects this answer does not count, before or now (another scope, outside the campaign).
   if (!regions.size) return entryOf(opts, kept);
   const { groups, ids } = await regionSumsWithIds(db, regionFiguresQuery(campaign, user, opts.year, opts.asOf, { regionCodes: [...regions] }), 'some regions');
