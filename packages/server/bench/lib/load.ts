@@ -4,6 +4,8 @@ export interface LoadReport {
   latencies: number[];
   /** RSS samples of the server while the load ran, MB. */
   rss: number[];
+  /** At a set rate (runAtRate): requests sent after they were due, their client still waiting. */
+  lateSends?: number;
 }
 
 export async function runClients<T>(clients: T[][], step: (task: T, latencies: number[]) => Promise<void>, sampleRss?: () => number): Promise<LoadReport> {
@@ -22,4 +24,38 @@ export async function runClients<T>(clients: T[][], step: (task: T, latencies: n
   }
   if (sampleRss) rss.push(sampleRss());
   return { wallMs: performance.now() - started, latencies, rss };
+}
+
+/**
+ * Open-loop load at a set rate: request k of all is due k / perSecond seconds after the start,
+ * dealt round-robin to the clients (so each client is due every clients / perSecond seconds),
+ * and each is timed from when it was due, not from when it was sent: a client still waiting for
+ * its last answer sends late, and that wait counts (no "coordinated omission"). A closed loop
+ * measures the queue its own clients build at saturation; this measures the latency at a load.
+ */
+export async function runAtRate<T>(clients: T[][], perSecond: number, step: (task: T) => Promise<void>, sampleRss?: () => number): Promise<LoadReport> {
+  const latencies: number[] = [];
+  const rss: number[] = [];
+  let lateSends = 0;
+  const timer = sampleRss ? setInterval(() => rss.push(sampleRss()), 200) : null;
+  const started = performance.now();
+  const n = clients.length;
+  try {
+    await Promise.all(
+      clients.map(async (tasks, c) => {
+        for (let j = 0; j < tasks.length; j++) {
+          const due = started + ((j * n + c) / perSecond) * 1000;
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          else if (wait < -1) lateSends++;
+          await step(tasks[j]!);
+          latencies.push(performance.now() - due);
+        }
+      }),
+    );
+  } finally {
+    if (timer) clearInterval(timer);
+  }
+  if (sampleRss) rss.push(sampleRss());
+  return { wallMs: performance.now() - started, latencies, rss, lateSends };
 }
