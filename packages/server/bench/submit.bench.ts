@@ -76,11 +76,6 @@ async function round1(ctx: BenchContext, cookies: Map<string, string>, clients: 
   const accepted: string[] = [];
   let failures = 0;
   let firstFailure = '';
-  const tasks = [...clients].map(([username, list]) => list.map((t) => ({ t, cookie: cookies.get(username)! })));
-  const rss = () => ctx.server.rssMb();
-  const report = perSecond
-    ? await runAtRate(tasks, perSecond, (task) => submitOne(task, []), rss)
-    : await runClients(tasks, (task, latencies) => submitOne(task, latencies), rss);
   async function submitOne({ t, cookie }: { t: Task; cookie: string }, latencies: number[]) {
     const saved = await ctx.client.request('PUT', '/api/reports', { cookie, body: { ...body(t), submit: !TWO_STEP } });
     latencies.push(saved.ms);
@@ -105,7 +100,12 @@ async function round1(ctx: BenchContext, cookies: Map<string, string>, clients: 
       failures++;
       firstFailure ||= `submit ${submitted.status} ${submitted.body.slice(0, 200)}`;
     }
-}
+  }
+  const tasks = [...clients].map(([username, list]) => list.map((t) => ({ t, cookie: cookies.get(username)! })));
+  const rss = () => ctx.server.rssMb();
+  const report = perSecond
+    ? await runAtRate(tasks, perSecond, (task) => submitOne(task, []), rss)
+    : await runClients(tasks, (task, latencies) => submitOne(task, latencies), rss);
   // Exactly once: each accepted report is one submitted row with one version per request that
   // changed it (the form: 1, submit; two steps: 1 save and 2 submit).
   const [check] = (

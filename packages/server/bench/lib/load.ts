@@ -1,4 +1,4 @@
-/** Closed-loop load: N clients, each doing its own list of steps one after another. */
+/** Load from N clients, each doing its own list of steps one after another. */
 export interface LoadReport {
   wallMs: number;
   latencies: number[];
@@ -8,22 +8,17 @@ export interface LoadReport {
   lateSends?: number;
 }
 
+/** Closed loop: each client sends its next step as soon as the last is answered. */
 export async function runClients<T>(clients: T[][], step: (task: T, latencies: number[]) => Promise<void>, sampleRss?: () => number): Promise<LoadReport> {
   const latencies: number[] = [];
-  const rss: number[] = [];
-  const timer = sampleRss ? setInterval(() => rss.push(sampleRss()), 200) : null;
-  const started = performance.now();
-  try {
-    await Promise.all(
+  const run = await sampled(sampleRss, () =>
+    Promise.all(
       clients.map(async (tasks) => {
         for (const t of tasks) await step(t, latencies);
       }),
-    );
-  } finally {
-    if (timer) clearInterval(timer);
-  }
-  if (sampleRss) rss.push(sampleRss());
-  return { wallMs: performance.now() - started, latencies, rss };
+    ),
+  );
+  return { ...run, latencies };
 }
 
 /**
@@ -35,13 +30,11 @@ export async function runClients<T>(clients: T[][], step: (task: T, latencies: n
  */
 export async function runAtRate<T>(clients: T[][], perSecond: number, step: (task: T) => Promise<void>, sampleRss?: () => number): Promise<LoadReport> {
   const latencies: number[] = [];
-  const rss: number[] = [];
   let lateSends = 0;
-  const timer = sampleRss ? setInterval(() => rss.push(sampleRss()), 200) : null;
   const started = performance.now();
   const n = clients.length;
-  try {
-    await Promise.all(
+  const run = await sampled(sampleRss, () =>
+    Promise.all(
       clients.map(async (tasks, c) => {
         for (let j = 0; j < tasks.length; j++) {
           const due = started + ((j * n + c) / perSecond) * 1000;
@@ -52,10 +45,21 @@ export async function runAtRate<T>(clients: T[][], perSecond: number, step: (tas
           latencies.push(performance.now() - due);
         }
       }),
-    );
+    ),
+  );
+  return { ...run, latencies, lateSends };
+}
+
+/** Runs `load`, sampling the server's RSS every 200 ms meanwhile and once after. */
+async function sampled(sampleRss: (() => number) | undefined, load: () => Promise<unknown>): Promise<{ wallMs: number; rss: number[] }> {
+  const rss: number[] = [];
+  const timer = sampleRss ? setInterval(() => rss.push(sampleRss()), 200) : null;
+  const started = performance.now();
+  try {
+    await load();
   } finally {
     if (timer) clearInterval(timer);
   }
   if (sampleRss) rss.push(sampleRss());
-  return { wallMs: performance.now() - started, latencies, rss, lateSends };
+  return { wallMs: performance.now() - started, rss };
 }
