@@ -231,14 +231,17 @@ describe('草稿榜单 kept between requests while the database is unchanged', (
     // snapshot open on the whole server, so on a shared server other databases' transactions
     // (other test files) may keep it below the kept one (db/changes.test.ts tests it): here the
     // horizon is raised past it directly, then put back, or every later answer would be computed.
-    await expectNotStale(
-      async () => {
-        await db.execute(sql`update progress_reports set ytd_yuan = ytd_yuan + 7 where project_id = ${id}`);
-        await db.execute(sql`insert into project_changes_horizon (one, below) values (true, pg_current_xact_id())`);
-      },
-      { how: 'computed' },
-    );
-    await db.execute(sql`delete from project_changes_horizon`);
+    try {
+      await expectNotStale(
+        async () => {
+          await db.execute(sql`update progress_reports set ytd_yuan = ytd_yuan + 7 where project_id = ${id}`);
+          await db.execute(sql`insert into project_changes_horizon (one, below) values (true, pg_current_xact_id())`);
+        },
+        { how: 'computed' },
+      );
+    } finally {
+      await db.execute(sql`delete from project_changes_horizon`);
+    }
   });
 
   it('recomputes after a transaction of several changes, once committed', async () => {
@@ -333,8 +336,11 @@ describe('草稿榜单 brought up to date under any sequence of changes', () => 
     const started = Date.now();
     const reader = async () => {
       let updated = 0;
-      while (Date.now() - started < 2_000 || (updated < 4 && Date.now() - started < 20_000)) if ((await draftJson(db, thisWeek.start, now)).updated) updated++;
-      writing = false;
+      try {
+        while (Date.now() - started < 2_000 || (updated < 4 && Date.now() - started < 20_000)) if ((await draftJson(db, thisWeek.start, now)).updated) updated++;
+      } finally {
+        writing = false;
+      }
       return updated;
     };
     const [updated] = await Promise.all([reader(), writer(0), writer(1), writer(2)]);
