@@ -3,6 +3,7 @@
  * never across data scopes, dates or groupings.
  */
 import { beijingLocal, periodOf } from '@pacer/domain';
+import type { SQL } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../../test/harness.ts';
@@ -39,6 +40,8 @@ const get = (cookie: string, path = url) => t.call('GET', path, { cookie });
 const fresh = async (user: UserContext | null = null) => JSON.parse(JSON.stringify(await computeStats(t.database.db, user, { year, asOf: week.end, groupBy: 'region' })));
 const coordinator = (regionCode: string): UserContext => ({ id: '', username: 'x', displayName: 'x', role: 'coordinator', orgId: null, orgName: null, regionCode, personId: null });
 const regions = (res: { json(): { rows: { group: string }[] } }) => res.json().rows.map((r) => r.group);
+/** For an update of `projects p`: no other live project in `region` has p's name (the pair is unique among live projects). */
+const noLiveTwin = (region: SQL) => sql`not exists (select 1 from projects q where q.region_code = ${region} and q.name = p.name and q.deleted_at is null and q.id <> p.id)`;
 
 describe('/api/stats kept between requests while the database is unchanged', () => {
   /**
@@ -87,12 +90,14 @@ describe('/api/stats kept between requests while the database is unchanged', () 
 
   it('brings the sums up to date as projects move region, leave, return and are deleted', async () => {
     const db = t.database.db;
-    // With a plan and counting reports this year, so each change below changes its sums.
+    // With a plan and counting reports this year, so each change below changes its sums, and free
+    // to move to 430371 (no live project there has its name).
     const { id, region } = (await queryRows<{ id: string; region: string }>(
       db,
       sql`select p.id, p.region_code as region from projects p join project_annual_plans ap on ap.project_id = p.id and ap.year = ${year} and ap.amount_yuan > 0
           where p.deleted_at is null and p.region_code = '430302'
             and exists (select 1 from progress_reports r where r.project_id = p.id and r.year = ${year} and r.status in ('submitted', 'approved'))
+            and ${noLiveTwin(sql`'430371'`)}
           order by p.id limit 1`,
     ))[0]!;
     await expectNotStale(() => db.execute(sql`update project_annual_plans set amount_yuan = amount_yuan * 3 where project_id = ${id} and year = ${year}`));
@@ -112,8 +117,15 @@ describe('/api/stats kept between requests while the database is unchanged', () 
 
   it('sums a region again when its last project leaves it, and when a new one begins', async () => {
     const db = t.database.db;
-    // A park of its own for one project: the group appears, then goes.
-    const { id } = (await queryRows<{ id: string }>(db, sql`select id from projects where deleted_at is null and region_code = '430302' order by id limit 1`))[0]!;
+    // A park of its own for one project the sums count (in this year's campaign): the group
+    // appears, then goes.
+    const { id } = (
+      await queryRows<{ id: string }>(
+        db,
+        sql`select p.id from projects p join campaign_projects cp on cp.project_id = p.id join campaigns c on c.id = cp.campaign_id and c.year = ${year}
+          where p.deleted_at is null and p.region_code = '430302' order by p.id limit 1`,
+      )
+    )[0]!;
     await db.execute(sql`insert into regions (code, name, kind, parent_code) select '430302999', '测试新区', kind, parent_code from regions where code = '430302' on conflict do nothing`);
     await expectNotStale(() => db.execute(sql`update projects set region_code = '430302999' where id = ${id}`));
     expect(regions(await get(admin))).toContain('测试新区');
@@ -176,12 +188,17 @@ describe('/api/stats by region brought up to date under any sequence of changes'
     const changes: Record<string, (id: string, n: number) => Promise<unknown>> = {
       report: (id, n) => db.execute(sql`update progress_reports set ytd_yuan = ytd_yuan + ${n * 100_000} where project_id = ${id} and status in ('submitted', 'approved')`),
       plan: (id, n) => db.execute(sql`update project_annual_plans set amount_yuan = ${n % 3 ? n * 1_000_000 : 0} where project_id = ${id} and year = ${year}`),
-      region: (id, n) => db.execute(sql`update projects set region_code = ${['430302', '430371', '430304'][n % 3]!} where id = ${id}`),
+      // Not where a live project of the same name is (the demo city repeats names across regions):
+      // such a move, or bringing such a project back, is skipped.
+      region: (id, n) => {
+        const to = ['430302', '430371', '430304'][n % 3]!;
+        return db.execute(sql`update projects p set region_code = ${to} where p.id = ${id} and (p.deleted_at is not null or ${noLiveTwin(sql`${to}`)})`);
+      },
       membership: async (id) => {
         const left = await queryRows(db, sql`delete from campaign_projects where project_id = ${id} and campaign_id = ${campaign} returning 1`);
         if (!left.length) await db.execute(sql`insert into campaign_projects (campaign_id, project_id) values (${campaign}, ${id})`);
       },
-      deleted: (id) => db.execute(sql`update projects set deleted_at = case when deleted_at is null then now() end where id = ${id}`),
+      deleted: (id) => db.execute(sql`update projects p set deleted_at = case when deleted_at is null then now() end where p.id = ${id} and (p.deleted_at is null or ${noLiveTwin(sql`p.region_code`)})`),
     };
     const how = new Map<string, number>();
     await fc.assert(
