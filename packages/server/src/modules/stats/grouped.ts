@@ -44,7 +44,7 @@ export interface GroupSum {
  * with ROW_NUMBER.
  */
 export async function groupSums(db: Db, figures: SQL, field: GroupField): Promise<{ groups: GroupSum[]; total: GroupFigures }> {
-  const rows = field === 'region' ? await withMergeJoins(db, regionSums(figures)) : await queryRows<Record<string, unknown>>(db, fieldSums(figures, GROUPING[field]));
+  const rows = field === 'region' ? await planned(db, regionSums(figures), MERGE_JOINS) : await queryRows<Record<string, unknown>>(db, fieldSums(figures, GROUPING[field]));
   return sumsOf(rows);
 }
 
@@ -52,7 +52,7 @@ export async function groupSums(db: Db, figures: SQL, field: GroupField): Promis
  * Region sums with the ids of each region's projects, in one statement (so one snapshot): the
  * sums kept with the regions they were added up in, to be brought up to date region by region
  * (kept.ts); `figures` must select projects.id too. Over every region the joins merge (see
- * withMergeJoins); over some regions each project's plan and rollup row are looked up by key —
+ * MERGE_JOINS); over some regions each project's plan and rollup row are looked up by key —
  * PostgreSQL's estimate prefers hashing all ~42,000 of them for one region's ~500 projects
  * (province data: 52 ms against ~10 ms), and starting parallel workers for the look-ups.
  */
@@ -96,18 +96,15 @@ function regionSums(figures: SQL): SQL {
 }
 
 /**
- * Runs the region sums with hash joins off. The statement joins projects, campaign membership,
- * plans and the rollup on the project id, and all four can be read in id order from their
- * primary keys, so merging them builds nothing; PostgreSQL's cost model prefers to hash plans
- * and rollup instead — two tables of ~42,000 rows built on every call at province scale, which
- * cost a third more (province data, PostgreSQL backend CPU per call: 80–91 ms hashed, 54 ms merged). The
- * setting is local to this statement's own transaction (so not for use inside one).
+ * Planner settings for the region sums, local to the statement's own transaction (so `planned()`
+ * is not for use inside one). Over every region, hash joins off: the statement joins projects,
+ * campaign membership, plans and the rollup on the project id, and all four can be read in id
+ * order from their primary keys, so merging them builds nothing; PostgreSQL's cost model prefers
+ * to hash plans and rollup instead — two tables of ~42,000 rows built on every call at province
+ * scale, which cost a third more (province data, PostgreSQL backend CPU per call: 80–91 ms hashed,
+ * 54 ms merged). Over some regions, key look-ups (see regionSumsWithIds).
  */
-function withMergeJoins(db: Db, query: SQL): Promise<Record<string, unknown>[]> {
-  return planned(db, query, MERGE_JOINS);
-}
-
-const MERGE_JOINS = sql`set local enable_hashjoin = off`;
+const MERGE_JOINS = sql`select set_config('enable_hashjoin', 'off', true)`;
 const KEY_LOOKUPS = sql`select set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`;
 
 /** Runs `query` in its own transaction after `settings` (local to it). */
